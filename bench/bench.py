@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""`make bench`: throughput and peak memory of factcheck's stages, measured, not asserted.
+
+Each benchmark runs in its own process so its peak resident memory is its own.
+    python bench/bench.py [parse ...]
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_CHARS = 10_000_000
+
+
+def seed_corpus() -> list[str]:
+    """The seed articles repeated until they hold at least 10 million characters."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    corpus: list[str] = []
+    total = 0
+    while total < TARGET_CHARS:
+        for text in seeds:
+            corpus.append(text)
+            total += len(text)
+    return corpus
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_parse() -> str:
+    from factcheck.api import document_quantities
+
+    corpus = seed_corpus()
+    chars = sum(len(t) for t in corpus)
+    document_quantities(corpus[0])  # warm caches (registry, OpenCC, regexes)
+    start = time.perf_counter()
+    quantities = sum(len(document_quantities(text)) for text in corpus)
+    seconds = time.perf_counter() - start
+    return (
+        f"parse (normalize + quantities): {chars / 1e6:.1f} Mchar in {len(corpus)} articles, "
+        f"{seconds:.2f} s -> {chars / seconds / 1e6:.2f} Mchar/s, {quantities / seconds:,.0f} "
+        f"quantities/s; peak RSS {peak_rss_mb():.0f} MB"
+    )
+
+
+BENCHMARKS: dict[str, Callable[[], str]] = {"parse": bench_parse}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 1 and argv[0] in BENCHMARKS:
+        print(BENCHMARKS[argv[0]](), flush=True)
+        return 0
+    names = argv or list(BENCHMARKS)
+    for name in names:
+        if name not in BENCHMARKS:
+            print(
+                f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}", file=sys.stderr
+            )
+            return 2
+        result = subprocess.run([sys.executable, __file__, name], check=False)
+        if result.returncode:
+            return result.returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

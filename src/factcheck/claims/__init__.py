@@ -1,0 +1,1 @@
+"""Stage 3: quantity mentions + context -> claims (entity, attribute, scope, relation)."""

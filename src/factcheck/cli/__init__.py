@@ -1,0 +1,54 @@
+"""The `factcheck` command. Thin: parse options, call the library, render, map to an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from factcheck.cli import parse_cmd
+from factcheck.errors import FactcheckError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check the numbers in news articles: extract numeric claims, normalize their units, "
+    "and report what does not add up — with the arithmetic.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("parse")(parse_cmd.parse)
+
+
+@app.callback()
+def _root() -> None:
+    """Check the numbers in news articles."""
+
+
+def main() -> None:
+    """Entry point: expected failures become one line on stderr and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except FactcheckError as error:
+        print(f"factcheck: error: {error.one_line()}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except Exception as error:  # a crash is still exit 2, with one line unless debugging
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        import click
+
+        if isinstance(error, click.exceptions.ClickException):
+            error.show()
+            sys.exit(EXIT_ERROR)
+        if isinstance(error, click.exceptions.Abort):
+            sys.exit(EXIT_ERROR)
+        print(f"factcheck: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)

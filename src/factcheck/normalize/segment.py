@@ -1,0 +1,62 @@
+"""Lines, sentences and clauses of normalized text (zh and en).
+
+Sentences end at 。！？!?；; and at line breaks; never at `.` (4.8TB/s, 3.35), except an
+English full stop followed by a space and a capital letter or the end of the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model.span import Span
+
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』)\"']*)?")
+# An English full stop ends a sentence before a space and a capital letter.
+_ENGLISH_STOP = re.compile(r"(?<=[a-z0-9%)\"”])\.(?=\s+[A-Z\"“])")
+_CLAUSE_BREAK = re.compile(r"[,，、:：]")
+
+
+def line_spans(text: str) -> list[Span]:
+    return [Span(start=m.start(), end=m.end()) for m in _LINE.finditer(text)]
+
+
+def sentence_spans(text: str) -> list[Span]:
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        start = m.start()
+        cuts = (
+            [c.end() for c in _ENGLISH_STOP.finditer(text, start, m.end())]
+            if "." in m.group()
+            else []
+        )
+        for end in (*cuts, m.end()):
+            while start < end and text[start].isspace():
+                start += 1
+            if start < end:
+                spans.append(Span(start=start, end=end))
+            start = end
+    return spans
+
+
+def clause_spans(text: str, sentence: Span) -> list[Span]:
+    """Clauses of one sentence, split at commas, enumeration commas and colons."""
+    clauses = []
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        # A comma between digits is a thousands separator (1,979), not a clause break.
+        if m.group() == "," and _between_digits(text, m.start()):
+            continue
+        clauses.append(Span(start=start, end=m.end()))
+        start = m.end()
+    if start < sentence.end:
+        clauses.append(Span(start=start, end=sentence.end))
+    return clauses
+
+
+def _between_digits(text: str, index: int) -> bool:
+    return (
+        0 < index < len(text) - 3
+        and text[index - 1].isdigit()
+        and text[index + 1 : index + 4].isdigit()
+    )

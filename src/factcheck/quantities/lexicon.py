@@ -1,0 +1,122 @@
+"""The quantity grammar's word lists (data/quantity_lexicon.yaml), indexed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+import yaml
+
+from factcheck.model.quantity import Qualifier
+from factcheck.quantities.word_table import WordTable
+from factcheck.resources import data_file
+
+EMPHASIS = "emphasis"
+
+
+@dataclass(frozen=True)
+class UnitForm:
+    surface: str
+    unit: str
+    classifier: bool
+    duration: bool
+    multiple: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    prefix_qualifiers: dict[str, str]
+    suffix_qualifiers: dict[str, str]
+    multipliers: dict[str, Decimal]
+    units: dict[str, UnitForm]
+    currency_prefixes: dict[str, str]
+    exact_words: dict[str, tuple[Decimal, str]]
+    vague_numbers: dict[str, tuple[int, int | None]]
+    vague_magnitudes: tuple[str, ...]
+    plus_words: WordTable
+    unit_table: WordTable
+    chinese_multiplier_table: WordTable
+    english_multiplier_table: WordTable
+    prefix_table: WordTable
+    suffix_table: WordTable
+    currency_prefix_table: WordTable
+    range_separator_table: WordTable
+    non_numeral_pattern: re.Pattern[str]
+    numeral_followers: frozenset[str]
+    """First characters of whatever may follow a Chinese numeral: units, multipliers,
+    plus words, range separators, 分之, qualifier suffixes."""
+
+    @staticmethod
+    def qualifier(name: str) -> Qualifier | None:
+        return None if name == EMPHASIS else Qualifier(name)
+
+
+def bounded_alternation(words: list[str]) -> str:
+    """A regex alternation, longest first; Latin words may not run on into other words."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word)
+        if word[-1].isascii() and word[-1].isalpha():
+            escaped += r"(?![A-Za-z])"
+        if word[0].isascii() and word[0].isalpha():
+            escaped = r"(?<![A-Za-z])" + escaped
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(data_file("quantity_lexicon.yaml").read_text(encoding="utf-8"))
+    prefix = {w: name for name, words in raw["qualifiers"]["prefix"].items() for w in words}
+    suffix = {w: name for name, words in raw["qualifiers"]["suffix"].items() for w in words}
+    for name in (*prefix.values(), *suffix.values()):
+        if name != EMPHASIS:
+            Qualifier(name)  # fail at load time on a misspelt qualifier name
+    units: dict[str, UnitForm] = {}
+    for unit, spec in raw["units"].items():
+        for surface in spec["forms"]:
+            units[str(surface)] = UnitForm(
+                surface=str(surface),
+                unit=unit,
+                classifier=bool(spec.get("classifier", False)),
+                duration=bool(spec.get("duration", False)),
+                multiple=bool(spec.get("multiple", False)),
+            )
+    multipliers = {str(k): Decimal(str(v)) for k, v in raw["multipliers"].items()}
+    separators = [str(s) for s in raw["range_separators"]]
+    plus_words = [str(w) for w in raw["plus_words"]]
+    currency = {str(k): str(v) for k, v in raw["currency_prefixes"].items()}
+    return Lexicon(
+        prefix_qualifiers=prefix,
+        suffix_qualifiers=suffix,
+        multipliers=multipliers,
+        units=units,
+        currency_prefixes=currency,
+        exact_words={
+            str(k): (Decimal(str(v[0])), str(v[1])) for k, v in raw["exact_words"].items()
+        },
+        vague_numbers={
+            str(k): (int(v[0]), None if v[1] is None else int(v[1]))
+            for k, v in raw["vague_numbers"].items()
+        },
+        vague_magnitudes=tuple(str(m) for m in raw["vague_magnitudes"]),
+        plus_words=WordTable(plus_words),
+        unit_table=WordTable(units),
+        chinese_multiplier_table=WordTable(m for m in multipliers if not m.isascii()),
+        english_multiplier_table=WordTable(m for m in multipliers if m.isascii()),
+        prefix_table=WordTable(prefix),
+        suffix_table=WordTable(suffix),
+        currency_prefix_table=WordTable(currency),
+        range_separator_table=WordTable(separators),
+        non_numeral_pattern=re.compile(
+            "|".join(re.escape(w) for w in sorted(raw["non_numeral_words"], key=len, reverse=True))
+        ),
+        numeral_followers=frozenset(
+            w.strip()[0]
+            for w in (*units, *multipliers, *plus_words, *separators, *suffix, "分", "点", "的")
+            if w.strip()
+        )
+        | frozenset("十百千万亿零〇一二两三四五六七八九"),
+    )

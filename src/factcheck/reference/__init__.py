@@ -1,0 +1,1 @@
+"""Curated reference data: chip specs and dated exchange rates, kept as claims."""

@@ -1,0 +1,1 @@
+"""Stage 4: claims -> findings, driven by rule packs (YAML)."""
