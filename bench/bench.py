@@ -50,7 +50,26 @@ def bench_parse() -> str:
     )
 
 
-BENCHMARKS: dict[str, Callable[[], str]] = {"parse": bench_parse}
+def bench_extract() -> str:
+    from factcheck.api import extract_claims, load_document
+
+    corpus = seed_corpus()
+    chars = sum(len(t) for t in corpus)
+    extract_claims(load_document("warm.txt", corpus[0].encode()))
+    start = time.perf_counter()
+    claims = 0
+    for number, text in enumerate(corpus):
+        document = load_document(f"article-{number}.txt", text.encode())
+        claims += len(extract_claims(document))
+    seconds = time.perf_counter() - start
+    return (
+        f"extract (decode + normalize + claims): {chars / 1e6:.1f} Mchar in {len(corpus)} "
+        f"articles, {seconds:.2f} s -> {chars / seconds / 1e6:.2f} Mchar/s, "
+        f"{claims / seconds:,.0f} claims/s; peak RSS {peak_rss_mb():.0f} MB"
+    )
+
+
+BENCHMARKS: dict[str, Callable[[], str]] = {"parse": bench_parse, "extract": bench_extract}
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from factcheck.cli import parse_cmd
+from factcheck.cli import extract_cmd, parse_cmd, schema_cmd
 from factcheck.errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -21,6 +21,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("parse")(parse_cmd.parse)
+app.command("extract")(extract_cmd.extract)
+app.command("schema")(schema_cmd.schema)
 
 
 @app.callback()
@@ -31,7 +33,10 @@ def _root() -> None:
 def main() -> None:
     """Entry point: expected failures become one line on stderr and exit code 2."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except FactcheckError as error:
         print(f"factcheck: error: {error.one_line()}", file=sys.stderr)
         sys.exit(EXIT_ERROR)

@@ -13,7 +13,7 @@ from factcheck.model.span import Span
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』)\"']*)?")
 # An English full stop ends a sentence before a space and a capital letter.
-_ENGLISH_STOP = re.compile(r"(?<=[a-z0-9%)\"”])\.(?=\s+[A-Z\"“])")
+_ENGLISH_STOP = re.compile(r"(?<=[A-Za-z0-9%)\"”])(?<![A-Z]\.[A-Z])\.(?=\s+[A-Z\"“])")
 _CLAUSE_BREAK = re.compile(r"[,，、:：]")
 
 

@@ -1,0 +1,90 @@
+"""Which attribute a number states: the nearest cue word whose attribute fits the number's
+unit, else the heading of its paragraph, else the one default for its dimension."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
+
+_BEFORE_WINDOW = 40
+_AFTER_WINDOW = 8
+_AFTER_PENALTY = 6
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeChoice:
+    attribute: str | None
+    from_cue: bool
+
+
+class AttributeResolver:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._cue_owners: dict[str, list[str]] = {}
+        for attribute, spec in kb.attributes.items():
+            for cue in spec.cues:
+                self._cue_owners.setdefault(alias_key(cue).casefold(), []).append(attribute)
+        cues = sorted(self._cue_owners, key=len, reverse=True)
+        self._cue_pattern = re.compile("|".join(re.escape(c) for c in cues), re.I)
+
+    def fitting(self, unit: str | None, surface: str = "") -> list[str]:
+        # Only the unit and the last characters (classifiers such as 颗/套) decide the fit.
+        return list(self._fitting(unit, surface.rstrip(TRAILING_QUALIFIERS)[-3:]))
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - resolvers live as long as the process
+    def _fitting(self, unit: str | None, ending: str) -> tuple[str, ...]:
+        return tuple(a for a, spec in self.kb.attributes.items() if spec.fits(unit, ending))
+
+    def cues_in(self, text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+        return [
+            (m.start(), m.end(), self._cue_owners[m.group().casefold()])
+            for m in self._cue_pattern.finditer(text, start, end)
+        ]
+
+    def choose(
+        self,
+        text: str,
+        q_start: int,
+        q_end: int,
+        sentence: tuple[int, int],
+        unit: str | None,
+        heading: str | None = None,
+        *,
+        surface: str = "",
+        after_window: int = _AFTER_WINDOW,
+    ) -> AttributeChoice:
+        fits = self.fitting(unit, surface)
+        if not fits:
+            return AttributeChoice(None, False)
+        best: tuple[int, int, str] | None = None
+        window_start = max(sentence[0], q_start - _BEFORE_WINDOW)
+        window_end = min(sentence[1], q_end + after_window)
+        for cue_start, cue_end, owners in self.cues_in(text, window_start, window_end):
+            if cue_end <= q_start:
+                distance = q_start - cue_end
+            elif cue_start >= q_end:
+                # A cue glued to the number (套模组, 万卡集群) is as good as one before it.
+                distance = 0 if cue_start == q_end else cue_start - q_end + _AFTER_PENALTY
+            elif cue_start > q_start:
+                distance = -1  # the unit word itself names the attribute (400万开发者)
+            else:
+                continue
+            for attribute in owners:
+                if attribute in fits:
+                    rank = (distance, fits.index(attribute), attribute)
+                    if best is None or rank < best:
+                        best = rank
+        if best is not None:
+            return AttributeChoice(best[2], True)
+        if heading:
+            for _, _, owners in self.cues_in(heading, 0, len(heading)):
+                for attribute in owners:
+                    if attribute in fits:
+                        return AttributeChoice(attribute, True)
+        for attribute in fits:
+            if self.kb.attributes[attribute].default:
+                return AttributeChoice(attribute, False)
+        return AttributeChoice(None, False)

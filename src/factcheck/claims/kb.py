@@ -1,0 +1,142 @@
+"""The knowledge base (kb/entities.yaml, kb/attributes.yaml), validated and indexed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factcheck.errors import DataError
+from factcheck.normalize.pipeline import normalize_chars
+from factcheck.quantities.units import compatible
+from factcheck.resources import bundled_dir
+
+TRAILING_QUALIFIERS = "左右以上以内多余约 "  # a set of characters, stripped from the right
+
+
+class EntitySpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    kind: str
+    name: str
+    vendor: str | None = None
+    aliases: list[str]
+
+
+class AttributeSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    unit: str
+    cues: list[str]
+    subject: list[str] = []
+    default: bool = False
+    stable: bool = False
+    values: dict[str, str] = {}
+    classifiers: list[str] = []
+
+    @property
+    def categorical(self) -> bool:
+        return self.unit == "categorical"
+
+    def fits(self, unit: str | None, surface: str = "") -> bool:
+        """Does a quantity in `unit` (written as `surface`) state this attribute?"""
+        if unit is None or self.categorical:
+            return False
+        if self.classifiers and not surface.rstrip(TRAILING_QUALIFIERS).endswith(
+            tuple(self.classifiers)
+        ):
+            return False
+        if self.unit == "currency":
+            return unit in _CURRENCIES
+        if self.unit == "share_price":
+            return unit in _CURRENCIES or (
+                unit.split("/")[0] in _CURRENCIES and unit.endswith("/stock_share")
+            )
+        if self.unit in ("count", "parameter") or unit in ("count", "parameter"):
+            return unit == self.unit
+        return compatible(self.unit, unit)
+
+
+_CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR"})
+
+
+class ScopeSpec(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    conditions: dict[str, list[str]]
+    anaphora: list[str]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entities: dict[str, EntitySpec]
+    attributes: dict[str, AttributeSpec]
+    aliases: dict[str, str]
+    """Normalized alias -> entity id."""
+    scopes: ScopeSpec
+
+    def kind(self, entity: str | None) -> str | None:
+        spec = self.entities.get(entity) if entity else None
+        return spec.kind if spec else None
+
+
+def alias_key(alias: str) -> str:
+    """An alias as it will appear in normalized text: NFKC, simplified script."""
+    return normalize_chars(alias)[0].strip()
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DataError(f"cannot read: {error.strerror}", path=str(path)) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataError(
+            f"invalid YAML: {getattr(error, 'problem', error)}",
+            path=str(path),
+            line=None if mark is None else mark.line + 1,
+        ) from None
+
+
+def load_kb(directory: Path) -> KnowledgeBase:
+    entities_path = directory / "entities.yaml"
+    attributes_path = directory / "attributes.yaml"
+    raw_entities = _read_yaml(entities_path)
+    raw_attributes = _read_yaml(attributes_path)
+    raw_scopes = _read_yaml(directory / "scopes.yaml")
+    try:
+        scopes = ScopeSpec.model_validate(raw_scopes)
+        entities = [EntitySpec.model_validate(e) for e in raw_entities["entities"]]
+        attributes = {
+            k: AttributeSpec.model_validate(v) for k, v in raw_attributes["attributes"].items()
+        }
+    except (ValidationError, KeyError, TypeError) as error:
+        raise DataError(
+            f"invalid knowledge base: {error}".splitlines()[0], path=str(directory)
+        ) from None
+    by_id: dict[str, EntitySpec] = {}
+    aliases: dict[str, str] = {}
+    for entity in entities:
+        if entity.id in by_id:
+            raise DataError(f"duplicate entity id {entity.id!r}", path=str(entities_path))
+        by_id[entity.id] = entity
+        for alias in (*entity.aliases, entity.name):
+            key = alias_key(alias).casefold()
+            owner = aliases.setdefault(key, entity.id)
+            if owner != entity.id and alias in entity.aliases:
+                raise DataError(
+                    f"alias {alias!r} belongs to both {owner!r} and {entity.id!r}",
+                    path=str(entities_path),
+                )
+    return KnowledgeBase(entities=by_id, attributes=attributes, aliases=aliases, scopes=scopes)
+
+
+@cache
+def default_kb() -> KnowledgeBase:
+    return load_kb(bundled_dir("kb"))

@@ -1,0 +1,431 @@
+"""Relation cues around a number: what a ratio, change, difference, share, CAGR or
+conversion is relative to. Patterns read the normalized sentence text before (and for
+English, after) the number; they return where the base is written, not what it is worth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.model.claim import ClaimKind, Direction
+from factcheck.model.quantity import Qualifier, QuantityMention
+
+_MULTIPLE = re.compile(r"倍|[x×]|times|fold|翻|double|twice|triple|half")
+_FRACTION_WORD = re.compile(r"分之|一半|半数|half|quarter|third")
+
+# 是H20的近4.8倍 / 更是H20(1TB/s GDDR6X)的近4.8倍 / 几乎是H10的两倍: the base ends before 的
+_RATIO_TAIL = re.compile(
+    r"(?P<paren>\([^()]{0,40}\))?\s*的\s*(?P<qual>近乎|几乎|将近|接近|近|约|大约)?\s*$"
+)
+_RATIO_VERB = re.compile(
+    r"(?P<vqual>几乎|大约|约|接近|将近|近)?(?:是|为|达到|达|相当于|约为|约是)\s*(?=[^是为达]*$)"
+)
+_RATIO_BARE = re.compile(r"(?P<verb>是|为)\s*(?P<base>前者|后者)\s*(?P<qual>约|近|几乎)?\s*$")
+# 比 H20 好近 6 倍
+_BASE_REACH = 16
+_RATIO_THAN = re.compile(
+    r"比\s*(?P<base>[^,，;；。]{1,30}?)\s*(?:好|高|强|快|大|多|提升|提高)?了?\s*(?P<qual>近|约)?\s*$"
+)
+_RATIO_EN_AFTER = re.compile(
+    r"\s*(?:(?:that|those) of\s+)?(?:the\s+)?"
+    r"(?P<base>[A-Za-z][\w\-]{0,20}(?: [A-Z0-9][\w\-]{0,10})?)"
+    r"(?:'s|’s)?(?=[\s,.;)]|$)"
+)
+
+_NEGATIVE_VERBS = frozenset(
+    "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 "
+    "down fell decreased dropped lower less cheaper declined shrank smaller slower".split()
+)
+_CHANGE_VERBS = (
+    r"提升|增长|增加|上涨|上升|提高|高出|高|多出|多|降低|下降|下跌|减少|低|便宜|贵|缩短|延长|"
+    r"节省|暴跌|下滑|回落|涨|跌"
+)
+_PERCENT_VS = re.compile(
+    r"(?:较|(?<![环同])比|相比于?|相较于?|相对于?|对比|compared with|compared to|relative to)\s*"
+    rf"(?P<base>[^,，;；。]{{1,40}}?)\s*(?P<verb>{_CHANGE_VERBS})了?\s*$"
+)
+_PERCENT_PERIOD = re.compile(
+    r"(?P<period>同比|环比|year over year|year-on-year|yoy|quarter over quarter)\s*"
+    rf"(?:大幅|暴|骤|也)?(?P<verb>{_CHANGE_VERBS})了?\s*$",
+    re.I,
+)
+_PERCENT_PLAIN = re.compile(
+    r"(?P<verb>下跌|上涨|涨幅|跌幅|下降|增长|上升|缩短|提升|降低|节省|减少|增加|暴跌|涨|跌|"
+    r"up|down|rose|fell|grew|increased|decreased|dropped|declined)"
+    r"(?:最高|最多|达|了|约|by)?\s*$"
+)
+_PERIOD_AFTER = re.compile(r"\s*(?:year over year|year-on-year|y/y|yoy)\b", re.I)
+_PERCENT_RATE = re.compile(
+    r"(?:增长率|增速|涨幅|降幅|growth rate|growth of)\s*(?:接近|约|达|为|of)?\s*$"
+)
+_PERCENT_EN_AFTER = re.compile(
+    r"\s*(?P<verb>higher|lower|more|less|cheaper|faster|slower|larger|smaller|bigger)\s+than\s+"
+    r"(?:the\s+|that of\s+)?(?P<base>[A-Za-z][\w\-]{0,20}(?: [A-Z0-9][\w\-]{0,10})?)"
+    r"(?:'s|’s)?(?=[\s,.;)]|$)"
+)
+_DIFFERENCE = re.compile(
+    r"比\s*(?P<base>[^,，;；。]{1,30}?)\s*"
+    r"(?P<verb>多出|多了|多|高出|高|少|低|大|小|贵|便宜|快|慢)了?\s*$"
+)
+_SHARE_OF_PREVIOUS = re.compile(r"其中(?:的)?\s*$")
+_SHARE_OF = re.compile(r"占(?P<base>[^,，;；。]{0,30}?)(?:的|比例|比重)?(?:从)?\s*$")
+_CAGR = re.compile(
+    r"(?P<label>[一二三四五六七八九十\d]+年)?(?:年均)?(?:复合增长率|复合年增长率|年复合增长率|CAGR|"
+    r"compound annual growth rate)\s*(?:高达|达到|达|为|约|of)?\s*$",
+    re.I,
+)
+_CAGR_LABEL_BEFORE = re.compile(r"(?P<label>[一二三四五六七八九十\d]+)年(?:年)?复合")
+_CONVERSION = re.compile(
+    r"(?:折合|约合|相当于|换算成?|合计约?|equivalent to|about)"
+    r"\s*(?:人民币|美元)?\s*(?:约为?|大约)?\s*$"
+)
+_CONVERSION_WORD = re.compile(r"折合|约合|相当于")
+_PASSIVE_AGENT = re.compile(r"\s*(?:将|会)?被\s*")
+# 25%的销售收入需上缴美国政府: the recipient of a payment
+_RECIPIENT = re.compile(r"[^,，;；。]{0,12}?(?:上缴|上交|交给|缴纳给|缴给|分给|付给|支付给)\s*")
+# 降至14% / 从13%骤降至5% / 增至7.43亿元: a value reached by a change
+_CHANGE_TO = re.compile(
+    r"(?P<verb>骤降|降|下降|跌|回落|减少|缩减|下滑|增|增长|上升|升|提升|提高|攀升|涨|飙升|回升)"
+    r"(?:了)?(?:至|到)\s*$"
+)
+_CHANGE_DOWN = frozenset("骤降 降 下降 跌 回落 减少 缩减 下滑".split())
+
+_DIRECTION_WORDS: dict[str, Direction] = {
+    "略小": Direction.slightly_less,
+    "略低于": Direction.slightly_less,
+    "略低": Direction.slightly_less,
+    "稍低于": Direction.slightly_less,
+    "略逊于": Direction.slightly_less,
+    "略逊": Direction.slightly_less,
+    "slightly lower than": Direction.slightly_less,
+    "slightly less than": Direction.slightly_less,
+    "slightly smaller than": Direction.slightly_less,
+    "远低于": Direction.much_less,
+    "远小于": Direction.much_less,
+    "远不及": Direction.much_less,
+    "大幅低于": Direction.much_less,
+    "far below": Direction.much_less,
+    "much lower than": Direction.much_less,
+    "低于": Direction.less,
+    "小于": Direction.less,
+    "不及": Direction.less,
+    "不如": Direction.less,
+    "逊于": Direction.less,
+    "lower than": Direction.less,
+    "less than": Direction.less,
+    "略高于": Direction.slightly_greater,
+    "略大于": Direction.slightly_greater,
+    "slightly higher than": Direction.slightly_greater,
+    "远超": Direction.much_greater,
+    "远高于": Direction.much_greater,
+    "远大于": Direction.much_greater,
+    "大幅超过": Direction.much_greater,
+    "far exceeds": Direction.much_greater,
+    "难以重现": Direction.less,
+    "难以恢复到": Direction.less,
+    "难以回到": Direction.less,
+    "无法恢复到": Direction.less,
+    "无法回到": Direction.less,
+    "显著提升": Direction.much_greater,
+    "明显提升": Direction.much_greater,
+    "大幅提升": Direction.much_greater,
+    "显著下降": Direction.much_less,
+    "大幅下降": Direction.much_less,
+    "much higher than": Direction.much_greater,
+    "高于": Direction.greater,
+    "大于": Direction.greater,
+    "优于": Direction.greater,
+    "higher than": Direction.greater,
+    "greater than": Direction.greater,
+}
+_DIRECTION_PATTERN = re.compile(
+    "|".join(re.escape(w) for w in sorted(_DIRECTION_WORDS, key=len, reverse=True))
+)
+_COMPARE_BEFORE = re.compile(
+    r"(?:相比于?|相较于?|较|比|与|compared with|compared to)\s*(?P<base>[^,，;；。]{1,40}?)\s*"
+    r"(?:[^\s,，;；。]{0,12})?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationCue:
+    kind: ClaimKind
+    cue_start: int
+    """Where the relation phrase begins (the claim's span starts here)."""
+    base_start: int | None = None
+    base_end: int | None = None
+    sign: int = 1
+    qualifier: Qualifier | None = None
+    """A qualifier written away from the number (几乎是…的两倍) that overrides its own."""
+    condition: str | None = None
+    label: str | None = None
+    """A period label such as 三年 before 复合增长率."""
+
+
+def _qualifier(word: str | None) -> Qualifier | None:
+    if not word:
+        return None
+    if word in ("几乎", "近乎", "将近", "接近", "近"):
+        return Qualifier.nearly
+    if word in ("约", "大约"):
+        return Qualifier.approx
+    return None
+
+
+def is_multiple(q: QuantityMention) -> bool:
+    return q.unit == "dimensionless" and bool(_MULTIPLE.search(q.surface))
+
+
+def is_fraction(q: QuantityMention) -> bool:
+    if q.unit == "percent":
+        return True
+    return q.unit == "dimensionless" and bool(_FRACTION_WORD.search(q.surface))
+
+
+def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> RelationCue | None:
+    """The relation a number belongs to, from the words written around it."""
+    start = q.norm_span.start
+    # Read only the clause the number is in: a comparison word in an earlier clause belongs
+    # to an earlier number.
+    clause_start = max(
+        sentence_start, *(text.rfind(p, sentence_start, start) + 1 for p in ",，;；")
+    )
+    before = text[clause_start:start]
+    offset = clause_start
+    if _CONVERSION_WORD.match(text, start):
+        return RelationCue(ClaimKind.conversion, cue_start=start)  # 约合人民币5万亿元
+    if is_multiple(q):
+        return _ratio(text, before, offset, q)
+    if q.unit == "percent" or is_fraction(q):
+        cue = _cagr(before, offset) or _percent(text, before, offset, q) or _share(before, offset)
+        if cue is not None:
+            return cue
+        if q.unit == "percent":
+            return None
+    return _conversion(before, offset) or _difference(text, before, offset, q)
+
+
+def _ratio(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue:
+    m = _RATIO_BARE.search(before)
+    if m:
+        return RelationCue(
+            ClaimKind.ratio,
+            cue_start=offset + m.start(),
+            base_start=offset + m.start("base"),
+            base_end=offset + m.end("base"),
+            qualifier=_qualifier(m.group("qual")),
+        )
+    tail = _RATIO_TAIL.search(before)
+    if tail:
+        head = before[: tail.start()]
+        verb = _RATIO_VERB.search(head)
+        base_start = verb.end() if verb else max(0, len(head) - _BASE_REACH)
+        if head[base_start:].strip():
+            qualifier = _qualifier(tail.group("qual")) or _qualifier(
+                verb.group("vqual") if verb else None
+            )
+            return RelationCue(
+                ClaimKind.ratio,
+                cue_start=offset + (verb.start() if verb else base_start),
+                base_start=offset + base_start,
+                base_end=offset + tail.start(),
+                qualifier=qualifier,
+            )
+    m = _RATIO_THAN.search(before)
+    if m:
+        return RelationCue(
+            ClaimKind.ratio,
+            cue_start=offset + m.start(),
+            base_start=offset + m.start("base"),
+            base_end=offset + m.end("base"),
+            qualifier=_qualifier(m.group("qual")),
+        )
+    after = _RATIO_EN_AFTER.match(text, q.norm_span.end)
+    if after and re.search(r"times|[x×]", q.surface):
+        return RelationCue(
+            ClaimKind.ratio,
+            cue_start=q.norm_span.start,
+            base_start=after.start("base"),
+            base_end=after.end("base"),
+        )
+    return RelationCue(ClaimKind.ratio, cue_start=q.norm_span.start)
+
+
+def _percent(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue | None:
+    m = _PERCENT_PERIOD.search(before)
+    if m:
+        period = m.group("period").lower()
+        condition = (
+            "year over year"
+            if period in ("同比", "year over year", "year-on-year", "yoy")
+            else "quarter over quarter"
+        )
+        return RelationCue(
+            ClaimKind.percent_change,
+            cue_start=offset + m.start(),
+            sign=-1 if m.group("verb") in _NEGATIVE_VERBS else 1,
+            condition=condition,
+        )
+    m = _PERCENT_VS.search(before)
+    if m:
+        return RelationCue(
+            ClaimKind.percent_change,
+            cue_start=offset + m.start(),
+            base_start=offset + m.start("base"),
+            base_end=offset + m.end("base"),
+            sign=-1 if m.group("verb") in _NEGATIVE_VERBS else 1,
+        )
+    m = _PERCENT_PLAIN.search(before) or _PERCENT_RATE.search(before)
+    if m:
+        verb = m.groupdict().get("verb") or ""
+        period = _PERIOD_AFTER.match(text, q.norm_span.end)
+        return RelationCue(
+            ClaimKind.percent_change,
+            cue_start=offset + m.start(),
+            sign=-1 if verb in _NEGATIVE_VERBS else 1,
+            condition="year over year" if period else None,
+        )
+    after = _PERCENT_EN_AFTER.match(text, q.norm_span.end)
+    if after:
+        return RelationCue(
+            ClaimKind.percent_change,
+            cue_start=q.norm_span.start,
+            base_start=after.start("base"),
+            base_end=after.end("base"),
+            sign=-1 if after.group("verb") in _NEGATIVE_VERBS else 1,
+        )
+    return None
+
+
+def _share(before: str, offset: int) -> RelationCue | None:
+    m = _SHARE_OF_PREVIOUS.search(before)
+    if m:
+        return RelationCue(ClaimKind.share, cue_start=offset + m.start())
+    m = _SHARE_OF.search(before)
+    if m:
+        return RelationCue(
+            ClaimKind.share,
+            cue_start=offset + m.start(),
+            base_start=offset + m.start("base"),
+            base_end=offset + m.end("base"),
+        )
+    return None
+
+
+def _cagr(before: str, offset: int) -> RelationCue | None:
+    m = _CAGR.search(before)
+    if not m:
+        return None
+    return RelationCue(ClaimKind.cagr, cue_start=offset + m.start(), label=m.group("label"))
+
+
+def _conversion(before: str, offset: int) -> RelationCue | None:
+    m = _CONVERSION.search(before)
+    if not m or m.group().strip() == "about":
+        return None
+    return RelationCue(ClaimKind.conversion, cue_start=offset + m.start())
+
+
+def _difference(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue | None:
+    if q.unit in (None, "dimensionless", "percent", "percentage_point"):
+        return None
+    m = _DIFFERENCE.search(before)
+    if not m:
+        after = _PERCENT_EN_AFTER.match(text, q.norm_span.end)
+        if after is None:
+            return None
+        return RelationCue(
+            ClaimKind.difference,
+            cue_start=q.norm_span.start,
+            base_start=after.start("base"),
+            base_end=after.end("base"),
+            sign=-1 if after.group("verb") in _NEGATIVE_VERBS else 1,
+        )
+    return RelationCue(
+        ClaimKind.difference,
+        cue_start=offset + m.start(),
+        base_start=offset + m.start("base"),
+        base_end=offset + m.end("base"),
+        sign=-1 if m.group("verb") in ("少", "低", "小", "便宜", "慢") else 1,
+    )
+
+
+def passive_agent_start(text: str, end: int) -> int | None:
+    """`四分之一将被美国政府…`, `25%的销售收入需上缴美国政府`: where the agent of a passive,
+    or the recipient of a payment, after a number begins."""
+    m = _PASSIVE_AGENT.match(text, end) or _RECIPIENT.match(text, end)
+    return m.end() if m else None
+
+
+def change_to(text: str, clause_start: int, start: int) -> Direction | None:
+    """The direction of `降至` / `增至` written right before a number."""
+    m = _CHANGE_TO.search(text, clause_start, start)
+    if m is None or (m.end() != start and text[m.end() : start].strip()):
+        return None
+    return Direction.less if m.group("verb") in _CHANGE_DOWN else Direction.greater
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionCue:
+    start: int
+    end: int
+    direction: Direction
+    base_start: int | None
+    base_end: int | None
+    base_after: bool
+    """True when the base follows the word (略低于H200), False when it precedes (相比H100…略小)."""
+
+
+def direction_cues(text: str, start: int, end: int) -> list[DirectionCue]:
+    cues = []
+    for m in _DIRECTION_PATTERN.finditer(text, start, end):
+        word = m.group()
+        if word.isascii() and text[start : m.start()].rstrip()[-1:] in tuple("0123456789%"):
+            continue  # "43% higher than": a quantified comparison, read as a relation
+        direction = _DIRECTION_WORDS[word]
+        follower = text[m.end() : m.end() + 1]
+        if word.startswith(("难以", "无法")):
+            cues.append(DirectionCue(m.start(), m.end(), direction, m.end(), None, True))
+            continue
+        if (
+            word.endswith(("于", "than", "超", "不及", "不如", "exceeds"))
+            and follower
+            and not follower.isdigit()
+        ):
+            cues.append(DirectionCue(m.start(), m.end(), direction, m.end(), None, True))
+            continue
+        if word.endswith(("于", "than")) and follower.isdigit():
+            continue  # 低于4800: a bound on a number, read by the quantity grammar
+        clause_start = (
+            max(text.rfind(",", start, m.start()), text.rfind("，", start, m.start()), start - 1)
+            + 1
+        )
+        compare = _COMPARE_BEFORE.search(text, start, m.start())
+        if compare is not None:
+            cues.append(
+                DirectionCue(
+                    m.start(), m.end(), direction, compare.start("base"), compare.end("base"), False
+                )
+            )
+        elif clause_start < m.start():
+            cues.append(DirectionCue(m.start(), m.end(), direction, None, None, False))
+    return cues
+
+
+_COMPARATIVE = re.compile(
+    r"更为可观|更为显著|更快|更高|更强|更大|更多|更低|更慢|更小|更少|更为明显"
+)
+_COMPARATIVE_LESS = ("更低", "更慢", "更小", "更少")
+
+
+def comparatives(text: str, start: int, end: int) -> list[tuple[int, int, Direction]]:
+    """沐曦的增长更为可观: a comparison with whoever the sentence before was about."""
+    return [
+        (
+            m.start(),
+            m.end(),
+            Direction.less if m.group() in _COMPARATIVE_LESS else Direction.greater,
+        )
+        for m in _COMPARATIVE.finditer(text, start, end)
+    ]

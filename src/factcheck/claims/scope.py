@@ -1,0 +1,91 @@
+"""Scope of a figure: its period (from dates near it, resolved against the article's date)
+and the condition it holds under (首批, 测试, 预计 …)."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims.kb import KnowledgeBase, alias_key
+from factcheck.model.claim import Scope
+from factcheck.model.quantity import DateValue, QuantityMention
+
+_RELATIVE_YEAR = {
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+    "当年度": 0,
+    "明年": 1,
+    "去年": -1,
+    "前年": -2,
+    "后年": 2,
+}
+
+
+def _nearest_year(month: int, year: int, article_month: int) -> str:
+    here = year * 12 + article_month
+    best = min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - here))
+    return f"{best:04d}"
+
+
+def period_label(date: DateValue, article_date: str | None) -> str | None:
+    """A compact period: `2023`, `2023-11`, `2025-12-08`, `FY2025-Q1`, or `low..high`."""
+    if date.fiscal:
+        return date.low
+    low, high = date.low, date.high
+    year = article_date[:4] if article_date else None
+    if date.relative in _RELATIVE_YEAR and year:
+        resolved = f"{int(year) + _RELATIVE_YEAR[date.relative]:04d}"
+        if low is None:
+            return resolved
+        low, high = low.replace("XXXX", resolved), (high or low).replace("XXXX", resolved)
+    elif low is not None and "XXXX" in low and article_date:
+        # A month without a year: the one nearest the article's date (Feb, written on
+        # 2025-12-29, is February 2026).
+        resolved = _nearest_year(int(low[5:7]), int(article_date[:4]), int(article_date[5:7]))
+        low, high = low.replace("XXXX", resolved), (high or low).replace("XXXX", resolved)
+    if low is None:
+        return None
+    high = high or low
+    if low == high:
+        return low
+    if low[:4] == high[:4] and low[4:] in ("-01", "-01-01") and high[4:] in ("-12", "-12-31"):
+        return low[:4]
+    if low[:7] == high[:7] and low.endswith("-01") and len(low) == 10:
+        return low[:7] if high[8:] >= "28" else f"{low}..{high}"
+    return f"{low}..{high}"
+
+
+class ScopeReader:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._owners: dict[str, str] = {}
+        for label, words in kb.scopes.conditions.items():
+            for word in words:
+                self._owners[alias_key(word).casefold()] = label
+        words = sorted(self._owners, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(w) for w in words), re.I)
+        anaphora = [alias_key(w) for w in kb.scopes.anaphora]
+        self._anaphora = re.compile("|".join(re.escape(w) for w in anaphora))
+
+    def condition(self, text: str, start: int, end: int) -> str | None:
+        found = self._pattern.finditer(text, start, end)
+        labels = sorted({self._owners[m.group().casefold()] for m in found})
+        return ", ".join(labels) or None
+
+    def refers_back(self, text: str, start: int, end: int) -> bool:
+        return self._anaphora.search(text, start, end) is not None
+
+
+def nearest_period(
+    dates: list[QuantityMention], start: int, before: int, article_date: str | None
+) -> str | None:
+    """The period of the last date written in [start, before)."""
+    for date in reversed(dates):
+        if start <= date.norm_span.start and date.norm_span.end <= before and date.date:
+            label = period_label(date.date, article_date)
+            if label is not None and not (date.date.relative or "").startswith(("day:", "time")):
+                return label
+    return None
+
+
+def scope_of(period: str | None, condition: str | None) -> Scope:
+    return Scope(period=period, condition=condition)

@@ -1,0 +1,56 @@
+"""Claim building on annotated fixture sentences (cases.yaml beside this file)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factcheck.api import extract_claims, load_document
+from factcheck.model.claim import Claim
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def _find(claims: list[Claim], quote: str, kind: str) -> Claim:
+    found = [c for c in claims if quote in c.quote and c.kind.value == kind]
+    assert found, f"no {kind} claim quoting {quote!r}: {[(c.kind.value, c.quote) for c in claims]}"
+    return found[0]
+
+
+def _operand_target(claims: list[Claim], claim: Claim, role: str) -> str:
+    operand = next(o for o in claim.operands if o.role == role)
+    if operand.claim is None:
+        return f"{operand.entity}.{operand.attribute}"
+    target = next(c for c in claims if c.id == operand.claim)
+    return target.quote
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_claim_case(case: dict[str, Any]) -> None:
+    document = load_document("case.txt", case["text"].encode("utf-8"))
+    claims = extract_claims(document)
+    for expected in case["expect"]:
+        claim = _find(claims, expected["quote"], expected["kind"])
+        assert document.text[claim.span[0] : claim.span[1]] == claim.quote
+        for key, want in expected.items():
+            if key in ("quote", "kind"):
+                continue
+            if key == "operands":
+                for role, target in want.items():
+                    got = _operand_target(claims, claim, role)
+                    assert target in got, (role, got, target)
+            elif key == "value" and isinstance(want, (int, float)):
+                assert isinstance(claim.value, Decimal)
+                assert abs(claim.value - Decimal(str(want))) < Decimal("1e-6"), claim.value
+            elif key == "period":
+                assert claim.scope.period == want
+            elif key == "condition":
+                assert want in (claim.scope.condition or "")
+            elif key == "max_confidence":
+                assert claim.confidence <= want
+            else:
+                assert getattr(claim, key) == want, (key, getattr(claim, key))
