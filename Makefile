@@ -15,10 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The seeds hold known problems, so the audit exits 1 (findings); only 2 (a failure) fails the demo.
 demo: $(STAMP)
-	$(BIN)/factcheck parse --file seeds/000_ca986e9dd21a1908.txt --file seeds/001_0e5e678ab594df34.txt \
-		--file seeds/002_c6c8c89da93fc615.txt --file seeds/003_3d92b0fb1ece407e.txt \
-		--file seeds/004_55e0ac33c0379bac.txt
+	$(BIN)/factcheck audit seeds/ || test $$? -eq 1
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 
 from factcheck.claims.build import ClaimBuilder
 from factcheck.claims.entities import default_matcher
 from factcheck.claims.kb import default_kb
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document
+from factcheck.model.finding import Finding, Location
 from factcheck.model.quantity import QuantityMention
+from factcheck.model.report import AuditReport, DocumentEntry, SeverityCounts, Summary, ToolInfo
 from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.decode import decode_bytes
 from factcheck.normalize.pipeline import NormalizedText, normalize
 from factcheck.quantities.extract import find_quantities
+from factcheck.rules.checks.base import Locator
+from factcheck.rules.engine import finding_order, run_internal
 from factcheck.rules.pack import default_tolerances
+from factcheck.rules.registry import Rule, RulePack, default_pack
 
 
 def document_quantities(
@@ -65,3 +74,130 @@ def claim_builder(tolerances: Tolerances) -> ClaimBuilder:
 def extract_claims(document: Document, tolerances: Tolerances | None = None) -> list[Claim]:
     builder = claim_builder(tolerances or default_tolerances())
     return builder.build(document, normalized(document.text))
+
+
+# --- audit ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    show_consistent: bool = False
+    pack: RulePack | None = None
+
+
+def audit_documents(documents: Sequence[Document], options: AuditOptions) -> AuditReport:
+    """Extract the claims of each document and run the internal rules over them."""
+    pack = options.pack or default_pack()
+    rules = pack.selected(options.select, options.ignore)
+    unique = _unique_ids(documents)
+    claims: list[Claim] = []
+    findings: list[Finding] = []
+    for document in unique:
+        own, found = check_document(document, pack, rules)
+        claims.extend(own)
+        findings.extend(found)
+    return build_report(unique, claims, findings, rules, show_consistent=options.show_consistent)
+
+
+def check_document(
+    document: Document, pack: RulePack, rules: Sequence[Rule] | None = None
+) -> tuple[list[Claim], list[Finding]]:
+    """The claims of one document (with its id as their `document`) and every finding of the
+    internal rules, consistent ones included."""
+    claims = [
+        c.model_copy(update={"document": document.id})
+        for c in extract_claims(document, pack.tolerances)
+    ]
+    locate = locator({document.id: document.text})
+    date = document.meta.date or document.meta.stated_year
+    assumed = frozenset() if document.meta.date else frozenset({document.id})
+    findings = run_internal(
+        pack, pack.rules if rules is None else rules, claims, locate, {document.id: date}, assumed
+    )
+    return claims, findings
+
+
+def build_report(
+    documents: Sequence[Document],
+    claims: list[Claim],
+    findings: list[Finding],
+    rules: Sequence[Rule],
+    *,
+    show_consistent: bool,
+) -> AuditReport:
+    shown = sorted((f for f in findings if show_consistent or f.is_problem), key=finding_order)
+    return AuditReport(
+        tool=ToolInfo(name="factcheck", version=tool_version()),
+        documents=[document_entry(d) for d in documents],
+        claims=claims,
+        findings=shown,
+        summary=summarize(documents, claims, shown, rules),
+    )
+
+
+def document_entry(document: Document) -> DocumentEntry:
+    return DocumentEntry(
+        id=document.id,
+        path=document.path,
+        title=document.meta.title,
+        date=document.meta.date,
+        lang=document.meta.lang,
+        sha256=document.sha256,
+    )
+
+
+def summarize(
+    documents: Sequence[Document],
+    claims: list[Claim],
+    findings: list[Finding],
+    rules: Sequence[Rule],
+) -> Summary:
+    totals: Counter[str] = Counter(f.severity.value for f in findings)
+    verdicts: Counter[str] = Counter(f.verdict.value for f in findings)
+    per_document: dict[str, Counter[str]] = {d.id: Counter() for d in documents}
+    for f in findings:
+        if f.locations:
+            per_document.setdefault(f.locations[0].document, Counter())[f.severity.value] += 1
+    return Summary(
+        documents=len(documents),
+        claims=len(claims),
+        findings=SeverityCounts(**totals),
+        verdicts=dict(sorted(verdicts.items())),
+        by_document={d: SeverityCounts(**c) for d, c in per_document.items()},
+        rules=[r.id for r in rules],
+    )
+
+
+def locator(texts: dict[str, str]) -> Locator:
+    """Line and column (1-based, code points) of a claim's span in its document."""
+
+    def locate(claim: Claim) -> Location:
+        text = texts.get(claim.document, "")
+        start = claim.span[0]
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        return Location(document=claim.document, span=claim.span, line=line, column=column)
+
+    return locate
+
+
+def _unique_ids(documents: Sequence[Document]) -> list[Document]:
+    """Two files may share a name in different folders: their ids get a ~2, ~3 suffix."""
+    seen: Counter[str] = Counter()
+    unique = []
+    for document in documents:
+        seen[document.id] += 1
+        if seen[document.id] > 1:
+            document = document.model_copy(update={"id": f"{document.id}~{seen[document.id]}"})
+        unique.append(document)
+    return unique
+
+
+@lru_cache(maxsize=1)
+def tool_version() -> str:
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:
+        return "0+unknown"

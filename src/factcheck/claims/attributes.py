@@ -59,6 +59,9 @@ class AttributeResolver:
         fits = self.fitting(unit, surface)
         if not fits:
             return AttributeChoice(None, False)
+        # 5000套: a number written with an attribute's own classifier is that attribute's.
+        classified = [a for a in fits if self.kb.attributes[a].classifiers]
+        fits = classified or fits
         best: tuple[int, int, str] | None = None
         window_start = max(sentence[0], q_start - _BEFORE_WINDOW)
         window_end = min(sentence[1], q_end + after_window)

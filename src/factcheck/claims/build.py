@@ -105,6 +105,8 @@ class _Draft:
     """The relation its number belongs to; such a draft is no operand of another relation."""
     operands: list[tuple[str, _Draft | None, str | None, str | None]] = field(default_factory=list)
     """(role, claim, entity, attribute) before ids exist."""
+    owner: _Draft | None = None
+    """A memory type follows the size it is written with (80GB HBM3) when that moves."""
     id: str = ""
 
 
@@ -369,6 +371,10 @@ class _DocumentBuild:
                 return draft.attribute
         return None
 
+    def _damaged(self, index: int) -> bool:
+        sentence = self._sentence(index)
+        return sentence is not None and sentence.damaged
+
     def _sentence(self, index: int) -> _Sentence | None:
         return next((s for s in self.sentences if s.index == index), None)
 
@@ -385,8 +391,9 @@ class _DocumentBuild:
                 and 0 <= m.start() - d.end <= 2
                 and d.entity is not None
             ]
-            if sized:
-                entity, carried = sized[-1].entity, False
+            owner = sized[-1] if sized else None
+            if owner is not None:
+                entity, carried = owner.entity, False
             else:
                 entity, carried = self._entity_for(sentence, m.start(), m.end(), "memory_type")
             confidence = _BASE_CONFIDENCE - (_CARRIED_PENALTY if carried else 0)
@@ -406,6 +413,7 @@ class _DocumentBuild:
                     sentence=sentence.index,
                     scope=Scope(),
                     confidence=round(confidence - (_DAMAGED_PENALTY if sentence.damaged else 0), 2),
+                    owner=owner,
                 )
             )
 
@@ -539,6 +547,9 @@ class _DocumentBuild:
         if cue.qualifier is not None and not own_bound and q.value is not None:
             low, high, *_ = point_interval(q.value, q.precision, cue.qualifier, self.b.tolerances)
         value, low, high = _signed(q.value, low, high, cue.sign)
+        if draft.attribute is None and subject_attribute is not None:
+            # 76% has no attribute of its own; the relation gives it the operands' one.
+            draft.confidence = round(draft.confidence + _NO_ATTRIBUTE_PENALTY, 2)
         draft.kind = cue.kind
         draft.start = min(draft.start, cue.cue_start)
         draft.entity = subject_entity
@@ -549,7 +560,16 @@ class _DocumentBuild:
             draft.scope = Scope(period=draft.scope.period, condition=cue.condition)
         if cue.kind is ClaimKind.share:
             whole = base_value or self._previous_value(sentence, cue.cue_start)
+            part = None
+            if base_value is None and whole is not None:
+                # 营收100亿元,其中数据中心30亿元,占比30%: the nearest amount is the part, the
+                # one before it (in the same unit) the whole.
+                earlier = self._previous_value(sentence, whole.start)
+                if earlier is not None and earlier.unit == whole.unit and earlier.unit:
+                    part, whole = whole, earlier
             draft.operands = [("whole", whole, base_entity, None)]
+            if part is not None:
+                draft.operands.insert(0, ("part", part, part.entity, part.attribute))
             if draft.attribute is None:
                 draft.attribute = self.b.attributes.choose(
                     self.text,
@@ -1056,9 +1076,13 @@ class _DocumentBuild:
 
     # --- ids and the final claims ---
     def _finish(self) -> list[Claim]:
+        for draft in self.drafts:
+            if draft.owner is not None:
+                draft.entity = draft.owner.entity
+                draft.confidence = min(draft.confidence, draft.owner.confidence)
         self.drafts.sort(key=lambda d: (d.start, d.end, d.kind.value))
         for number, draft in enumerate(self.drafts, start=1):
-            draft.id = f"c{number}"
+            draft.id = f"{self.doc.id}#c{number}"
         claims = []
         for draft in self.drafts:
             span = self.norm.to_original(draft.start, draft.end)
@@ -1090,6 +1114,7 @@ class _DocumentBuild:
                     confidence=draft.confidence,
                     precision=draft.precision,
                     sentence=draft.sentence,
+                    damaged=self._damaged(draft.sentence),
                 )
             )
         return claims

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from factcheck.cli import extract_cmd, parse_cmd, schema_cmd
+from factcheck.cli import audit_cmd, extract_cmd, parse_cmd, rules_cmd, schema_cmd
 from factcheck.errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -20,6 +20,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.command("audit")(audit_cmd.audit)
+app.command("rules")(rules_cmd.list_rules)
+app.command("explain")(rules_cmd.explain)
+app.command("test")(rules_cmd.test)
 app.command("parse")(parse_cmd.parse)
 app.command("extract")(extract_cmd.extract)
 app.command("schema")(schema_cmd.schema)

@@ -9,15 +9,18 @@ from typing import Annotated, Any
 import typer
 
 from factcheck.model.claim import Claim
+from factcheck.model.report import AuditReport
 
 
 class SchemaName(StrEnum):
     claim = "claim"
+    audit = "audit"
 
 
 def schema_json(name: SchemaName) -> str:
     schemas: dict[SchemaName, dict[str, Any]] = {
         SchemaName.claim: Claim.model_json_schema(mode="serialization"),
+        SchemaName.audit: AuditReport.model_json_schema(mode="serialization"),
     }
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schemas[name]}
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"

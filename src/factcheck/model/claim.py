@@ -81,6 +81,8 @@ class Claim(BaseModel):
     precision: Decimal = Field(default=Decimal(0), exclude=True)
     sentence: int = Field(default=-1, exclude=True)
     """Index of the sentence in the document (-1 when loaded from a dataset)."""
+    damaged: bool = Field(default=False, exclude=True)
+    """Read from a sentence with unrecoverable mojibake."""
 
     @field_serializer("value", "low", "high")
     def _decimal_as_number(self, value: Decimal | str | None) -> float | str | None:

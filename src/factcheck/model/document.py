@@ -12,6 +12,8 @@ class DocumentMeta(BaseModel):
     date: str | None = None
     """ISO date of publication, when known."""
     source: str | None = None
+    stated_year: str | None = None
+    """Without a date: the latest year the article mentions outside forecasts."""
     lang: str = "zh"
 
 

@@ -26,3 +26,10 @@ class Tolerances(BaseModel):
     """略/slightly: the largest relative difference still called slight."""
     far: Decimal
     """远/far: the smallest relative difference that earns the word."""
+    min_confidence: Decimal = Decimal("0.6")
+    """A claim read with less confidence than this is not judged (same-fact checks, and the
+    stated side of a relation)."""
+    min_operand_confidence: Decimal = Decimal("0.4")
+    """An operand bound with less confidence makes a relation unverifiable. Lower than
+    min_confidence: an operand written inside the relation's sentence (几乎是H10的两倍(80GB))
+    is bound surely even when its entity is unknown."""

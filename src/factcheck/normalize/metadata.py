@@ -112,3 +112,24 @@ def page_timestamp(text: str, lines: list[Span]) -> str | None:
 
 def _optional_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+# A year in a sentence about plans or forecasts says nothing about when the article was written.
+_YEAR_MENTION = re.compile(r"(?<!\d)(20\d\d)(?=年)|(?<=\bin )(20\d\d)(?!\d)")
+_FUTURE_CUE = re.compile(
+    r"(?:预计|预期|将|计划|考虑|有望|目标|到|至|从|expected|expects|will|plans?|by|from|until)"
+    r"\s*(?:在|于|in)?\s*$",
+    re.I,
+)
+_FUTURE_WINDOW = 8
+
+
+def latest_stated_year(text: str) -> str | None:
+    """The latest year the article mentions outside a forecast (预计在2027年 does not count):
+    a lower bound on its date, used when it states none."""
+    years = [
+        m.group(1) or m.group(2)
+        for m in _YEAR_MENTION.finditer(text)
+        if not _FUTURE_CUE.search(text[max(0, m.start() - _FUTURE_WINDOW) : m.start()])
+    ]
+    return max(years) if years else None

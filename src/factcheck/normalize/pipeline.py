@@ -24,7 +24,7 @@ from factcheck.normalize.characters import (
     script_converter,
 )
 from factcheck.normalize.markup import markup_edits
-from factcheck.normalize.metadata import page_timestamp, read_header
+from factcheck.normalize.metadata import latest_stated_year, page_timestamp, read_header
 from factcheck.normalize.offsets import Edit, OffsetMap, apply_edits
 from factcheck.normalize.pinyin import pinyin_edits
 from factcheck.normalize.segment import line_spans, sentence_spans
@@ -130,6 +130,8 @@ def normalize(original: str) -> NormalizedText:
     if meta.title is None:
         meta = meta.model_copy(update={"title": _title_line(text, lines, excluded)})
     meta = meta.model_copy(update={"lang": detect_language(text)})
+    if meta.date is None:
+        meta = meta.model_copy(update={"stated_year": latest_stated_year(text)})
     damaged = _damaged_sentences(text, sentences)
     return NormalizedText(
         original=original,

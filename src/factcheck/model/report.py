@@ -1,0 +1,59 @@
+"""The audit JSON contract (schema_version 1): documents, claims, findings, summary."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.model.claim import Claim
+from factcheck.model.finding import Finding
+
+SCHEMA_VERSION = "1"
+
+
+class ToolInfo(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    version: str
+
+
+class DocumentEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    path: str
+    title: str | None
+    date: str | None
+    lang: str
+    sha256: str
+
+
+class SeverityCounts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+class Summary(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    documents: int
+    claims: int
+    findings: SeverityCounts
+    verdicts: dict[str, int]
+    by_document: dict[str, SeverityCounts]
+    rules: list[str]
+    """The rules that ran."""
+
+
+class AuditReport(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    documents: list[DocumentEntry]
+    claims: list[Claim]
+    findings: list[Finding]
+    summary: Summary

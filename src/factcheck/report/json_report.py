@@ -1,0 +1,15 @@
+"""The audit JSON contract: sorted keys, two-space indent, a final newline; byte-identical
+for the same input."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.model.report import AuditReport
+
+
+def render(report: AuditReport) -> str:
+    return (
+        json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True)
+        + "\n"
+    )

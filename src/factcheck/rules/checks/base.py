@@ -1,0 +1,228 @@
+"""What every check needs: claim intervals in a unit, the verdict from two intervals, and
+the finding with its locations."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from factcheck.model.claim import Claim
+from factcheck.model.finding import (
+    Binding,
+    Finding,
+    Location,
+    Range,
+    Severity,
+    Verdict,
+    fingerprint,
+)
+from factcheck.model.tolerances import Tolerances
+from factcheck.quantities.units import compatible, conversion_factor
+from factcheck.rules.interval import INF, Interval
+from factcheck.rules.registry import Rule
+
+Locator = Callable[[Claim], Location]
+
+
+@dataclass
+class CheckContext:
+    """The claims one run of checks sees, and how to point at them."""
+
+    claims: Sequence[Claim]
+    tolerances: Tolerances
+    locate: Locator
+    pack_directory: Path
+    dates: Mapping[str, str | None] = field(default_factory=dict)
+    """ISO publication date by document id, when known (else the latest year it states)."""
+    assumed_dates: frozenset[str] = frozenset()
+    """Documents whose date is only the latest year they mention."""
+    by_id: dict[str, Claim] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.id: c for c in self.claims}
+
+    def operand(self, claim: Claim, role: str) -> Claim | None:
+        for op in claim.operands:
+            if op.role == role and op.claim is not None:
+                return self.by_id.get(op.claim)
+        return None
+
+    def date_of(self, claim: Claim) -> str | None:
+        return self.dates.get(claim.document)
+
+    def sure_enough(self, *claims: Claim) -> bool:
+        return all(c.confidence >= float(self.tolerances.min_confidence) for c in claims)
+
+    def relation_sure(self, stated: Claim, *operands: Claim) -> bool:
+        return self.sure_enough(stated) and all(
+            c.confidence >= float(self.tolerances.min_operand_confidence) for c in operands
+        )
+
+
+def interval_of(claim: Claim) -> Interval | None:
+    """The claim's stated interval in its own unit; None for words (HBM3, less).
+    A missing bound is open: 13倍以上 is [13, inf), 低10%以上 is (-inf, -10]."""
+    if claim.low is None and claim.high is None:
+        return Interval.point(float(claim.value)) if isinstance(claim.value, Decimal) else None
+    return Interval(
+        -INF if claim.low is None else float(claim.low),
+        INF if claim.high is None else float(claim.high),
+    )
+
+
+def interval_in(claim: Claim, unit: str | None) -> Interval | None:
+    """The claim's interval converted to `unit`; None when it has no number or the units do
+    not convert (USD and CNY need a rate, not a factor)."""
+    interval = interval_of(claim)
+    if interval is None:
+        return None
+    if claim.unit == unit:
+        return interval
+    if unit is None or claim.unit is None:
+        return None
+    try:
+        if not compatible(claim.unit, unit):
+            return None
+        return interval.scaled(conversion_factor(claim.unit, unit))
+    except Exception:  # an unknown unit string: nothing to compare
+        return None
+
+
+def stated_scale(claim: Claim, stated: Interval) -> float:
+    if isinstance(claim.value, Decimal) and claim.value != 0:
+        return abs(float(claim.value))
+    return abs(stated.middle) or 1.0
+
+
+def decide(
+    observed: Interval, stated: Interval, scale: float, stretch: float
+) -> tuple[Verdict, float]:
+    """Meet → consistent; a relative gap up to `stretch` → stretched; beyond → contradiction."""
+    gap = observed.distance(stated) / scale if scale else INF
+    if gap == 0:
+        return Verdict.consistent, 0.0
+    if gap <= stretch:
+        return Verdict.stretched, gap
+    return Verdict.contradiction, gap
+
+
+def severity_for(rule: Rule, verdict: Verdict) -> Severity:
+    if verdict is Verdict.contradiction:
+        return rule.severity
+    if verdict is Verdict.stretched:
+        return Severity.warning if rule.severity is not Severity.info else Severity.info
+    return Severity.info
+
+
+def as_range(interval: Interval | None, unit: str | None = None) -> Range | None:
+    if interval is None:
+        return None
+    return Range(
+        low=None if math.isinf(interval.low) else _tidy(interval.low),
+        high=None if math.isinf(interval.high) else _tidy(interval.high),
+        unit=unit,
+    )
+
+
+def _tidy(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def finding(
+    rule: Rule,
+    context: CheckContext,
+    *,
+    verdict: Verdict,
+    claims: Sequence[Claim],
+    explanation: str,
+    observed: Range | str | None,
+    expected: Range | str | None,
+    gap: float | None = None,
+    bindings: Sequence[tuple[str, Claim]] = (),
+    locate: Locator | None = None,
+) -> Finding:
+    where = locate or context.locate
+    subject = claims[0]
+    fields = {
+        "entity": subject.entity or "?",
+        "attribute": subject.attribute or "?",
+        "quote": subject.quote,
+        "observed": _shown(observed),
+        "expected": _shown(expected),
+        "verdict": verdict.value,
+    }
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        severity=severity_for(rule, verdict),
+        verdict=verdict,
+        message=rule.message.format_map(fields),
+        explanation=explanation,
+        claims=[c.id for c in claims],
+        locations=[where(c) for c in claims],
+        observed=observed,
+        expected=expected,
+        tolerance=rule.tolerance("stretch", context.tolerances),
+        gap=None if gap is None or math.isinf(gap) else round(gap, 4),
+        confidence=round(min(c.confidence for c in claims), 2),
+        bindings=[
+            Binding(
+                variable=name,
+                claim=c.id,
+                quote=c.quote,
+                value=as_range(interval_of(c), c.unit) or _word(c),
+            )
+            for name, c in bindings
+        ],
+        fingerprint=fingerprint(rule.id, [f"{c.document}\x1e{c.quote}" for c in claims]),
+    )
+
+
+def _word(claim: Claim) -> str | None:
+    return claim.value if isinstance(claim.value, str) else None
+
+
+def _shown(value: Range | str | None) -> str:
+    if value is None:
+        return "?"
+    if isinstance(value, str):
+        return value
+    return show_range(value)
+
+
+def show_range(value: Range) -> str:
+    unit = f" {value.unit}" if value.unit and value.unit not in ("dimensionless",) else ""
+    if value.unit == "percent":
+        unit = "%"
+    if value.low is None and value.high is None:
+        return "?"
+    if value.low is None:
+        return f"≤ {number(value.high or 0)}{unit}"
+    if value.high is None:
+        return f"≥ {number(value.low)}{unit}"
+    if number(value.low) == number(value.high):
+        return f"{number(value.low)}{unit}"
+    return f"{number(value.low)}–{number(value.high)}{unit}"
+
+
+def number(value: float) -> str:
+    """A number for an editor: three significant digits, thousands grouped, no exponent."""
+    if value == 0:
+        return "0"
+    magnitude = abs(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size:
+            return f"{number(value / size)} {word}"
+    if magnitude >= 1000:
+        return f"{value:,.0f}"
+    digits = max(0, 2 - math.floor(math.log10(magnitude)))
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def show(interval: Interval, unit: str | None = None) -> str:
+    shown = as_range(interval, unit)
+    return "?" if shown is None else show_range(shown)

@@ -1,0 +1,239 @@
+"""Relations an article states between its own numbers: ratio, percent change, difference,
+share and CAGR. The rule's formula computes the relation from the operands' intervals; the
+result is compared with the interval the article states."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck.model.claim import Claim, ClaimKind
+from factcheck.model.finding import Finding, Verdict
+from factcheck.rules.checks.base import (
+    CheckContext,
+    as_range,
+    decide,
+    finding,
+    interval_in,
+    interval_of,
+    number,
+    show,
+    stated_scale,
+)
+from factcheck.rules.interval import INF, Interval
+from factcheck.rules.registry import Rule
+
+_YEAR_RANGE = re.compile(r"^(\d{4})(?:-Q\d)?\.\.(\d{4})")
+
+
+def check_relations(rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    kind = ClaimKind(rule.check.value)
+    for claim in context.claims:
+        if claim.kind is kind:
+            result = _check_one(rule, context, claim)
+            if result is not None:
+                yield result
+
+
+def _check_one(rule: Rule, context: CheckContext, claim: Claim) -> Finding | None:
+    formula = rule.compiled
+    assert formula is not None, "relation rules are validated to have a formula"
+    result_unit = _result_unit(rule, claim)
+    stated = interval_in(claim, result_unit)
+    operands: dict[str, Claim] = {}
+    for variable in formula.variables:
+        if variable == "periods":
+            continue
+        operand = context.operand(claim, variable)
+        if operand is None:
+            return None  # an operand the article does not state: nothing to compute here
+        operands[variable] = operand
+    unit = claim.unit if kind_of(rule) == "difference" else _common_unit(operands.values())
+    values: dict[str, Interval] = {}
+    points: dict[str, Interval] = {}
+    for variable, operand in operands.items():
+        interval = interval_in(operand, unit)
+        point = _point_in(operand, unit)
+        if interval is None or point is None:
+            return _unverifiable(
+                rule, context, claim, operands, "the operands are in units that do not convert"
+            )
+        values[variable] = interval
+        points[variable] = point
+    if "periods" in formula.variables:
+        periods = _periods(claim, operands)
+        if periods is None:
+            return _unverifiable(
+                rule, context, claim, operands, "the years of the growth are not stated"
+            )
+        values["periods"] = points["periods"] = Interval.point(float(periods))
+    if stated is None:
+        return _unverifiable(
+            rule, context, claim, operands, "the stated figure has no usable number"
+        )
+    if not context.relation_sure(claim, *operands.values()):
+        return _unverifiable(
+            rule, context, claim, operands, "an operand was resolved with low confidence"
+        )
+    try:
+        observed = formula.evaluate(values)
+        central = formula.evaluate(points)
+    except (ZeroDivisionError, ValueError):
+        return _unverifiable(rule, context, claim, operands, "an operand is zero or negative")
+    compared_observed, compared_stated, scale = observed, stated, stated_scale(claim, stated)
+    if rule.params.get("compare_as") == "growth":
+        # +43% and +45% are 1.43x and 1.45x: compare growth factors, not percentages.
+        compared_observed = _growth(observed)
+        compared_stated = _growth(stated)
+        scale = abs(1 + float(claim.value) / 100) if isinstance(claim.value, Decimal) else 1.0
+    verdict, gap = decide(
+        compared_observed, compared_stated, scale, rule.tolerance("stretch", context.tolerances)
+    )
+    ordered = [claim, *operands.values()]
+    stretch = rule.tolerance("stretch", context.tolerances)
+    explanation = _explain(
+        rule,
+        claim,
+        operands,
+        (central, observed, stated),
+        result_unit,
+        (verdict, gap, stretch),
+        values,
+    )
+    return finding(
+        rule,
+        context,
+        verdict=verdict,
+        claims=ordered,
+        explanation=explanation,
+        observed=as_range(observed, result_unit),
+        expected=as_range(stated, result_unit),
+        gap=gap,
+        bindings=[("stated", claim), *operands.items()],
+    )
+
+
+def kind_of(rule: Rule) -> str:
+    return rule.check.value
+
+
+def _result_unit(rule: Rule, claim: Claim) -> str | None:
+    unit = rule.params.get("unit")
+    if isinstance(unit, str):
+        return unit
+    return claim.unit
+
+
+def _common_unit(operands: object) -> str | None:
+    for operand in operands:  # type: ignore[attr-defined]
+        if isinstance(operand, Claim) and operand.unit is not None:
+            return operand.unit
+    return None
+
+
+def _point_in(claim: Claim, unit: str | None) -> Interval | None:
+    """The stated value itself (not its interval), in `unit`: for showing the arithmetic."""
+    interval = interval_in(claim, unit)
+    if interval is None:
+        return None
+    if not isinstance(claim.value, Decimal):
+        return Interval.point(interval.middle)
+    own = interval_of(claim) or Interval.point(float(claim.value))
+    factor = interval.high / own.high if own.high not in (0, INF, -INF) else 1.0
+    return Interval.point(float(claim.value) * factor)
+
+
+def _periods(claim: Claim, operands: dict[str, Claim]) -> int | None:
+    for period in (claim.scope.period, *_operand_years(operands)):
+        if period and (match := _YEAR_RANGE.match(period)):
+            years = int(match.group(2)) - int(match.group(1))
+            return years if years > 0 else None
+    start, end = operands.get("start"), operands.get("end")
+    if start and end and start.scope.period and end.scope.period:
+        first, last = start.scope.period[:4], end.scope.period[:4]
+        if first.isdigit() and last.isdigit() and int(last) > int(first):
+            return int(last) - int(first)
+    return None
+
+
+def _operand_years(operands: dict[str, Claim]) -> list[str | None]:
+    return [c.scope.period for c in operands.values()]
+
+
+def _growth(interval: Interval) -> Interval:
+    return Interval(1 + interval.low / 100, 1 + interval.high / 100)
+
+
+def _unverifiable(
+    rule: Rule, context: CheckContext, claim: Claim, operands: dict[str, Claim], why: str
+) -> Finding:
+    return finding(
+        rule,
+        context,
+        verdict=Verdict.unverifiable,
+        claims=[claim, *operands.values()],
+        explanation=f"Not checked: {why}.",
+        observed=None,
+        expected=as_range(interval_in(claim, claim.unit), claim.unit),
+        bindings=[("stated", claim), *operands.items()],
+    )
+
+
+def stated_text(claim: Claim) -> str:
+    """How the article put it: 'about 1.5×', '4万~8万', 'at least 13×'."""
+    return claim.quote.strip()
+
+
+def verdict_words(verdict: Verdict, gap: float, stretch: float) -> str:
+    if verdict is Verdict.consistent:
+        return "holds"
+    if verdict is Verdict.stretched:
+        return f"a stretch: {gap:.0%} beyond the stated precision (the pack allows {stretch:.0%})"
+    return f"does not hold: {gap:.0%} beyond the stated precision"
+
+
+def _explain(
+    rule: Rule,
+    claim: Claim,
+    operands: dict[str, Claim],
+    intervals: tuple[Interval, Interval, Interval],
+    unit: str | None,
+    outcome: tuple[Verdict, float, float],
+    values: dict[str, Interval],
+) -> str:
+    central, observed, stated = intervals
+    verdict, gap, stretch = outcome
+    shown = {name: _value_text(c) for name, c in operands.items()}
+    kind = rule.check.value
+    if kind == "ratio":
+        arithmetic = f"{shown['subject']} ÷ {shown['base']}"
+    elif kind == "percent_change":
+        arithmetic = f"{shown['subject']} ÷ {shown['base']} − 1"
+    elif kind == "difference":
+        arithmetic = f"{shown['subject']} − {shown['base']}"
+    elif kind == "cagr":
+        periods = number(values["periods"].low)
+        arithmetic = f"({shown['end']} ÷ {shown['start']})^(1/{periods}) − 1"
+    else:
+        arithmetic = " , ".join(f"{n} = {v}" for n, v in shown.items()) + f" → {rule.formula}"
+    result = show(central, unit)
+    if observed.low != observed.high and show(observed, unit) != result:
+        result += f" ({show(observed, unit)} from the stated precision)"
+    return (
+        f"{arithmetic} = {result}; the article says “{stated_text(claim)}” "
+        f"({show(stated, unit)}): {verdict_words(verdict, gap, stretch)}."
+    )
+
+
+def _value_text(claim: Claim) -> str:
+    unit = claim.unit if claim.unit not in (None, "dimensionless", "count") else ""
+    if unit == "percent":
+        unit = "%"
+    if isinstance(claim.value, Decimal):
+        text = number(float(claim.value))
+    elif claim.low is not None and claim.high is not None:
+        text = f"{number(float(claim.low))}–{number(float(claim.high))}"
+    else:
+        text = str(claim.value)
+    return f"{text} {unit}".strip() if unit != "%" else f"{text}%"

@@ -1,0 +1,140 @@
+"""The same fact stated twice: one entity, one attribute, one scope, two values.
+
+Words (memory types) must be equal. Numbers must have meeting intervals; they are compared
+only for stable attributes (specifications) or when both claims name the same period, since
+a price or a share stated twice without a period may describe two moments.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from factcheck.claims.kb import default_kb
+from factcheck.model.claim import Claim, ClaimKind
+from factcheck.model.finding import Finding, Verdict
+from factcheck.rules.checks.base import (
+    CheckContext,
+    as_range,
+    decide,
+    finding,
+    interval_in,
+    show,
+    stated_scale,
+)
+from factcheck.rules.checks.relations import verdict_words
+from factcheck.rules.interval import Interval
+from factcheck.rules.registry import Rule
+
+
+def same_fact_groups(claims: Sequence[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
+    """Value claims keyed by (entity, attribute, scope); unknown entities are left out."""
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind is ClaimKind.value and claim.entity and claim.attribute:
+            groups[(claim.entity, claim.attribute, claim.scope.key())].append(claim)
+    return groups
+
+
+def check_same_values(rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    categorical = rule.params.get("values") == "categorical"
+    attributes = default_kb().attributes
+    for (_, attribute, _), claims in sorted(same_fact_groups(context.claims).items()):
+        spec = attributes.get(attribute)
+        if spec is None or spec.categorical != categorical or len(claims) < 2:
+            continue
+        sure = [c for c in claims if context.sure_enough(c)]
+        if categorical:
+            yield from _words(rule, context, sure)
+        elif spec.stable or claims[0].scope.period:
+            yield from _numbers(rule, context, sure)
+
+
+def _words(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator[Finding]:
+    first: dict[str, Claim] = {}
+    for claim in claims:
+        first.setdefault(str(claim.value), claim)
+    values = list(first.values())
+    for other in values[1:]:
+        anchor = values[0]
+        yield finding(
+            rule,
+            context,
+            verdict=Verdict.contradiction,
+            claims=[anchor, other],
+            explanation=(
+                f"The article gives {_owner(anchor)} {anchor.attribute} as {anchor.value} "
+                f"(“{anchor.quote.strip()}”) and as {other.value} (“{other.quote.strip()}”): "
+                "one fact, two values."
+            ),
+            observed=str(other.value),
+            expected=str(anchor.value),
+            bindings=[("first", anchor), ("second", other)],
+        )
+    if len(values) == 1 and len(claims) > 1:
+        yield finding(
+            rule,
+            context,
+            verdict=Verdict.consistent,
+            claims=claims[:2],
+            explanation=(
+                f"{_owner(claims[0])} {claims[0].attribute} is {claims[0].value} both times."
+            ),
+            observed=str(claims[1].value),
+            expected=str(claims[0].value),
+            bindings=[("first", claims[0]), ("second", claims[1])],
+        )
+
+
+def _numbers(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator[Finding]:
+    unit = claims[0].unit if claims else None
+    clusters: list[tuple[Claim, Interval]] = []
+    for claim in claims:
+        interval = interval_in(claim, unit)
+        if interval is None:
+            continue
+        if not any(interval.meets(anchor_interval) for _, anchor_interval in clusters):
+            clusters.append((claim, interval))
+    if not clusters:
+        return
+    anchor, anchor_interval = clusters[0]
+    if len(clusters) == 1 and len(claims) > 1:
+        other = next(c for c in claims if c is not anchor)
+        yield finding(
+            rule,
+            context,
+            verdict=Verdict.consistent,
+            claims=[anchor, other],
+            explanation=(
+                f"{_owner(anchor)} {anchor.attribute} is stated {len(claims)} times "
+                f"(“{anchor.quote.strip()}”, “{other.quote.strip()}”…); the values agree."
+            ),
+            observed=as_range(interval_in(other, unit), unit),
+            expected=as_range(anchor_interval, unit),
+            gap=0.0,
+            bindings=[("first", anchor), ("second", other)],
+        )
+    stretch = rule.tolerance("stretch", context.tolerances)
+    for other, other_interval in clusters[1:]:
+        verdict, gap = decide(
+            other_interval, anchor_interval, stated_scale(anchor, anchor_interval), stretch
+        )
+        yield finding(
+            rule,
+            context,
+            verdict=verdict,
+            claims=[anchor, other],
+            explanation=(
+                f"{_owner(anchor)} {anchor.attribute} is given as “{anchor.quote.strip()}” "
+                f"({show(anchor_interval, unit)}) and as “{other.quote.strip()}” "
+                f"({show(other_interval, unit)}): {verdict_words(verdict, gap, stretch)}."
+            ),
+            observed=as_range(other_interval, unit),
+            expected=as_range(anchor_interval, unit),
+            gap=gap,
+            bindings=[("first", anchor), ("second", other)],
+        )
+
+
+def _owner(claim: Claim) -> str:
+    return claim.entity or "?"

@@ -1,0 +1,71 @@
+"""Runs the rules of a pack over claims and returns their findings, in a stable order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from factcheck.model.claim import Claim
+from factcheck.model.finding import Finding
+from factcheck.rules.checks.base import CheckContext, Locator
+from factcheck.rules.checks.conversion import check_conversions
+from factcheck.rules.checks.damaged import check_damaged
+from factcheck.rules.checks.direction import check_directions
+from factcheck.rules.checks.domain import check_formulas
+from factcheck.rules.checks.relations import check_relations
+from factcheck.rules.checks.same_value import check_same_values
+from factcheck.rules.registry import CheckKind, Rule, RulePack
+
+Check = Callable[[Rule, CheckContext], Iterator[Finding]]
+
+INTERNAL_CHECKS: dict[CheckKind, Check] = {
+    CheckKind.ratio: check_relations,
+    CheckKind.percent_change: check_relations,
+    CheckKind.difference: check_relations,
+    CheckKind.share: check_relations,
+    CheckKind.cagr: check_relations,
+    CheckKind.direction: check_directions,
+    CheckKind.conversion: check_conversions,
+    CheckKind.same_value: check_same_values,
+    CheckKind.formula: check_formulas,
+    CheckKind.damaged_text: check_damaged,
+}
+
+
+def run_internal(
+    pack: RulePack,
+    rules: Sequence[Rule],
+    claims: Sequence[Claim],
+    locate: Locator,
+    dates: Mapping[str, str | None],
+    assumed_dates: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """Findings of the internal rules over the claims of one document."""
+    context = CheckContext(
+        claims=claims,
+        tolerances=pack.tolerances,
+        locate=locate,
+        pack_directory=pack.directory,
+        dates=dates,
+        assumed_dates=assumed_dates,
+    )
+    findings: list[Finding] = []
+    for rule in rules:
+        check = INTERNAL_CHECKS.get(rule.check)
+        if check is not None:
+            findings.extend(check(rule, context))
+    return deduplicated(findings)
+
+
+def deduplicated(findings: list[Finding]) -> list[Finding]:
+    seen: set[str] = set()
+    unique = []
+    for f in findings:
+        if f.fingerprint not in seen:
+            seen.add(f.fingerprint)
+            unique.append(f)
+    return unique
+
+
+def finding_order(f: Finding) -> tuple[str, int, str, str]:
+    first = f.locations[0] if f.locations else None
+    return (first.document if first else "", first.span[0] if first else 0, f.rule, f.fingerprint)
