@@ -16,7 +16,15 @@ from factcheck.model.claim import Claim
 from factcheck.model.document import Document
 from factcheck.model.finding import Finding, Location
 from factcheck.model.quantity import QuantityMention
-from factcheck.model.report import AuditReport, DocumentEntry, SeverityCounts, Summary, ToolInfo
+from factcheck.model.report import (
+    AuditReport,
+    AuditResult,
+    DocumentEntry,
+    RuleInfo,
+    SeverityCounts,
+    Summary,
+    ToolInfo,
+)
 from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.decode import decode_bytes
 from factcheck.normalize.pipeline import NormalizedText, normalize
@@ -87,7 +95,7 @@ class AuditOptions:
     pack: RulePack | None = None
 
 
-def audit_documents(documents: Sequence[Document], options: AuditOptions) -> AuditReport:
+def audit_documents(documents: Sequence[Document], options: AuditOptions) -> AuditResult:
     """Extract the claims of each document and run the internal rules over them."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
@@ -98,7 +106,8 @@ def audit_documents(documents: Sequence[Document], options: AuditOptions) -> Aud
         own, found = check_document(document, pack, rules)
         claims.extend(own)
         findings.extend(found)
-    return build_report(unique, claims, findings, rules, show_consistent=options.show_consistent)
+    report = build_report(unique, claims, findings, rules, show_consistent=options.show_consistent)
+    return AuditResult(report=report, texts={d.id: d.text for d in unique})
 
 
 def check_document(
@@ -133,7 +142,19 @@ def build_report(
         documents=[document_entry(d) for d in documents],
         claims=claims,
         findings=shown,
+        rules=[rule_info(r) for r in rules],
         summary=summarize(documents, claims, shown, rules),
+    )
+
+
+def rule_info(rule: Rule) -> RuleInfo:
+    return RuleInfo(
+        id=rule.id,
+        name=rule.name,
+        title=rule.title,
+        severity=rule.severity.value,
+        summary=rule.docs.summary,
+        help=f"{rule.docs.rationale}\n\nFlagged: {rule.docs.bad}\nFine: {rule.docs.good}",
     )
 
 

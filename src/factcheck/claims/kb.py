@@ -80,6 +80,11 @@ class KnowledgeBase:
     """Normalized alias -> entity id."""
     scopes: ScopeSpec
 
+    def display(self, entity: str | None) -> str:
+        """The entity's name for people (NVIDIA H20), its id when unknown to the kb."""
+        spec = self.entities.get(entity) if entity else None
+        return spec.name if spec else (entity or "unknown entity")
+
     def kind(self, entity: str | None) -> str | None:
         spec = self.entities.get(entity) if entity else None
         return spec.kind if spec else None

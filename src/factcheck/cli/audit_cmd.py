@@ -15,7 +15,7 @@ from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.output import write_atomically
 from factcheck.errors import ConfigError
 from factcheck.model.finding import Severity
-from factcheck.model.report import AuditReport
+from factcheck.model.report import AuditReport, AuditResult
 from factcheck.report.formats import FORMAT_NAMES, renderers
 from factcheck.rules.registry import RulePack, default_pack, load_pack
 
@@ -83,9 +83,9 @@ def audit(
         raise ConfigError(
             f"{failures} of {failures + len(documents)} files could not be read; nothing written"
         )
-    report = audit_documents(documents, options)
-    write_reports(report, targets)
-    raise typer.Exit(exit_code(report, fail_on))
+    result = audit_documents(documents, options)
+    write_reports(result, targets)
+    raise typer.Exit(exit_code(result.report, fail_on))
 
 
 def parse_formats(values: list[str], output: Path | None) -> list[tuple[str, Path | None]]:
@@ -105,11 +105,11 @@ def parse_formats(values: list[str], output: Path | None) -> list[tuple[str, Pat
     return targets
 
 
-def write_reports(report: AuditReport, targets: list[tuple[str, Path | None]]) -> None:
+def write_reports(result: AuditResult, targets: list[tuple[str, Path | None]]) -> None:
     rendered = []
     for name, path in targets:
         color = name == "text" and path is None and sys.stdout.isatty()
-        rendered.append((renderers(color=color)[name](report), path))
+        rendered.append((renderers(color=color)[name](result), path))
     for content, path in rendered:  # everything rendered first: an error writes nothing
         if path is None:
             sys.stdout.write(content)

@@ -27,6 +27,10 @@ def write_atomically(destination: Path, content: str) -> None:
         dir=directory, prefix=f".{destination.name}.", suffix=".tmp"
     )
     try:
+        # mkstemp creates 0600; a report is an ordinary file (0666 less the umask).
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temporary).chmod(0o666 & ~umask)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
         Path(temporary).replace(destination)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.model.claim import Claim
@@ -36,6 +38,19 @@ class SeverityCounts(BaseModel):
     info: int = 0
 
 
+class RuleInfo(BaseModel):
+    """A rule that ran, described for reports (SARIF rules, HTML filters)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    title: str
+    severity: str
+    summary: str
+    help: str
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -49,6 +64,8 @@ class Summary(BaseModel):
 
 
 class AuditReport(BaseModel):
+    """What `--format json` writes."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     schema_version: str = SCHEMA_VERSION
@@ -56,4 +73,14 @@ class AuditReport(BaseModel):
     documents: list[DocumentEntry]
     claims: list[Claim]
     findings: list[Finding]
+    rules: list[RuleInfo] = []
     summary: Summary
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """The report and the original texts it points into (for reports that show them)."""
+
+    report: AuditReport
+    texts: dict[str, str] = field(default_factory=dict)
+    """Original decoded text by document id."""

@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from factcheck.model.report import AuditReport
-from factcheck.report import json_report, text
+from factcheck.model.report import AuditResult
+from factcheck.report import html, json_report, junit, markdown, sarif, text
 
-Renderer = Callable[[AuditReport], str]
+Renderer = Callable[[AuditResult], str]
 
 
 def renderers(*, color: bool = False) -> dict[str, Renderer]:
     return {
         "text": partial(text.render, color=color),
         "json": json_report.render,
+        "html": html.render,
+        "md": markdown.render,
+        "sarif": sarif.render,
+        "junit": junit.render,
     }
 
 
-FORMAT_NAMES = ("text", "json")
+FORMAT_NAMES = ("text", "json", "html", "md", "sarif", "junit")

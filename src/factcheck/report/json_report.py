@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 
-from factcheck.model.report import AuditReport
+from factcheck.model.report import AuditResult
 
 
-def render(report: AuditReport) -> str:
-    return (
-        json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True)
-        + "\n"
-    )
+def render(result: AuditResult) -> str:
+    content = result.report.model_dump(mode="json")
+    return json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

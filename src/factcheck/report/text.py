@@ -9,13 +9,14 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.model.finding import Finding
-from factcheck.model.report import AuditReport
+from factcheck.model.report import AuditReport, AuditResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WIDTH = 100
 
 
-def render(report: AuditReport, *, color: bool = False) -> str:
+def render(result: AuditResult, *, color: bool = False) -> str:
+    report = result.report
     stream = io.StringIO()
     console = Console(
         file=stream,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from factcheck.claims.kb import default_kb
 from factcheck.model.claim import Claim
 from factcheck.model.finding import (
     Binding,
@@ -147,8 +148,8 @@ def finding(
     where = locate or context.locate
     subject = claims[0]
     fields = {
-        "entity": subject.entity or "?",
-        "attribute": subject.attribute or "?",
+        "entity": entity_name(subject.entity),
+        "attribute": attribute_name(subject.attribute),
         "quote": subject.quote,
         "observed": _shown(observed),
         "expected": _shown(expected),
@@ -179,6 +180,14 @@ def finding(
         ],
         fingerprint=fingerprint(rule.id, [f"{c.document}\x1e{c.quote}" for c in claims]),
     )
+
+
+def entity_name(entity: str | None) -> str:
+    return default_kb().display(entity)
+
+
+def attribute_name(attribute: str | None) -> str:
+    return (attribute or "value").replace("_", " ")
 
 
 def _word(claim: Claim) -> str | None:

@@ -16,7 +16,9 @@ from factcheck.model.finding import Finding, Verdict
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
+    attribute_name,
     decide,
+    entity_name,
     finding,
     interval_in,
     show,
@@ -63,7 +65,8 @@ def _words(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator[F
             verdict=Verdict.contradiction,
             claims=[anchor, other],
             explanation=(
-                f"The article gives {_owner(anchor)} {anchor.attribute} as {anchor.value} "
+                f"The article gives {_owner(anchor)} {attribute_name(anchor.attribute)} "
+                f"as {anchor.value} "
                 f"(“{anchor.quote.strip()}”) and as {other.value} (“{other.quote.strip()}”): "
                 "one fact, two values."
             ),
@@ -78,7 +81,8 @@ def _words(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator[F
             verdict=Verdict.consistent,
             claims=claims[:2],
             explanation=(
-                f"{_owner(claims[0])} {claims[0].attribute} is {claims[0].value} both times."
+                f"{_owner(claims[0])} {attribute_name(claims[0].attribute)} "
+                f"is {claims[0].value} both times."
             ),
             observed=str(claims[1].value),
             expected=str(claims[0].value),
@@ -106,7 +110,8 @@ def _numbers(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator
             verdict=Verdict.consistent,
             claims=[anchor, other],
             explanation=(
-                f"{_owner(anchor)} {anchor.attribute} is stated {len(claims)} times "
+                f"{_owner(anchor)} {attribute_name(anchor.attribute)} "
+                f"is stated {len(claims)} times "
                 f"(“{anchor.quote.strip()}”, “{other.quote.strip()}”…); the values agree."
             ),
             observed=as_range(interval_in(other, unit), unit),
@@ -125,7 +130,8 @@ def _numbers(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator
             verdict=verdict,
             claims=[anchor, other],
             explanation=(
-                f"{_owner(anchor)} {anchor.attribute} is given as “{anchor.quote.strip()}” "
+                f"{_owner(anchor)} {attribute_name(anchor.attribute)} "
+                f"is given as “{anchor.quote.strip()}” "
                 f"({show(anchor_interval, unit)}) and as “{other.quote.strip()}” "
                 f"({show(other_interval, unit)}): {verdict_words(verdict, gap, stretch)}."
             ),
@@ -137,4 +143,4 @@ def _numbers(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator
 
 
 def _owner(claim: Claim) -> str:
-    return claim.entity or "?"
+    return f"{entity_name(claim.entity)}'s"

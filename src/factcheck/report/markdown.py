@@ -1,0 +1,51 @@
+"""Markdown for pull-request comments and issue bodies: a summary table, then one section
+per finding with its quotes and arithmetic."""
+
+from __future__ import annotations
+
+from factcheck.model.report import AuditResult
+
+
+def _cell(text: str) -> str:
+    """Article text inside a table cell or heading: no pipes, no newlines, no HTML."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", " ")
+    )
+
+
+def render(result: AuditResult) -> str:
+    report = result.report
+    counts = report.summary.findings
+    paths = {d.id: d.path for d in report.documents}
+    lines = [
+        "# factcheck report",
+        "",
+        f"**{counts.error} errors, {counts.warning} warnings** in "
+        f"{report.summary.documents} articles ({report.summary.claims} claims).",
+        "",
+        "| Article | Errors | Warnings |",
+        "|---|---:|---:|",
+    ]
+    for document in report.documents:
+        c = report.summary.by_document.get(document.id)
+        lines.append(
+            f"| {_cell(document.path)} | {c.error if c else 0} | {c.warning if c else 0} |"
+        )
+    for number, finding in enumerate(report.findings, start=1):
+        lines += [
+            "",
+            f"## {number}. {finding.severity.value}: {_cell(finding.message)}",
+            "",
+            f"`{finding.rule}` {finding.name} · {finding.verdict.value}",
+            "",
+        ]
+        for binding, location in zip(finding.bindings, finding.locations, strict=False):
+            path = paths.get(location.document, location.document)
+            where = f"{path}:{location.line}:{location.column}"
+            lines.append(f"- `{_cell(where)}` {binding.variable}: “{_cell(binding.quote)}”")
+        lines += ["", f"> {_cell(finding.explanation)}"]
+    return "\n".join(lines) + "\n"
