@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from factcheck.claims.build import ClaimBuilder
+from factcheck.claims.dataset_load import DatasetFile, load_dataset
 from factcheck.claims.entities import default_matcher
 from factcheck.claims.kb import default_kb
+from factcheck.errors import DataError
 from factcheck.model.claim import Claim
-from factcheck.model.document import Document
+from factcheck.model.document import Document, DocumentMeta
 from factcheck.model.finding import Finding, Location
 from factcheck.model.quantity import QuantityMention
 from factcheck.model.report import (
     AuditReport,
     AuditResult,
+    BaselineSummary,
     DocumentEntry,
     RuleInfo,
     SeverityCounts,
@@ -29,8 +34,10 @@ from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.decode import decode_bytes
 from factcheck.normalize.pipeline import NormalizedText, normalize
 from factcheck.quantities.extract import find_quantities
+from factcheck.reference.table import ReferenceTable, load_reference
 from factcheck.rules.checks.base import Locator
-from factcheck.rules.engine import finding_order, run_internal
+from factcheck.rules.checks.drift import drift_findings
+from factcheck.rules.engine import finding_order, run_corpus, run_internal
 from factcheck.rules.pack import default_tolerances
 from factcheck.rules.registry import Rule, RulePack, default_pack
 
@@ -108,6 +115,23 @@ def audit_documents(documents: Sequence[Document], options: AuditOptions) -> Aud
         findings.extend(found)
     report = build_report(unique, claims, findings, rules, show_consistent=options.show_consistent)
     return AuditResult(report=report, texts={d.id: d.text for d in unique})
+
+
+def check_articles(
+    documents: Sequence[Document], pack: RulePack, reference: ReferenceTable
+) -> list[Finding]:
+    """Every finding over a few articles: each internally, then all of them against each
+    other and the reference (the rule fixtures' harness)."""
+    unique = _unique_ids(documents)
+    claims: list[Claim] = []
+    findings: list[Finding] = []
+    for document in unique:
+        own, found = check_document(document, pack)
+        claims.extend(own)
+        findings.extend(found)
+    texts = {d.id: d.text for d in unique}
+    findings.extend(run_corpus(pack, pack.rules, claims, locator(texts), reference=reference))
+    return findings
 
 
 def check_document(
@@ -222,3 +246,178 @@ def tool_version() -> str:
         return version("factcheck")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+# --- the curated dataset, cross-source and reference checks -----------------------------
+
+REFERENCE_FOLDER = "reference"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The curated dataset as the checks see it: claims, their articles, their files."""
+
+    files: list[DatasetFile]
+    documents: list[Document]
+    """The source articles that could be read."""
+    root: Path
+    """Articles' `source.path` is relative to this folder (the one holding the dataset)."""
+    reference: ReferenceTable
+
+
+def load_corpus(folder: Path, reference_dir: Path | None = None) -> Corpus:
+    files = load_dataset(folder)
+    root = (folder if folder.is_dir() else folder.parent).resolve().parent
+    documents = []
+    for file in files:
+        source = root / file.source.path
+        try:
+            data = source.read_bytes()
+        except OSError:
+            continue  # reported as FC002 by check_corpus
+        document = load_document(_shown_path(source), data)
+        meta = document.meta.model_copy(update={"date": file.source.date or document.meta.date})
+        documents.append(document.model_copy(update={"id": file.document_id, "meta": meta}))
+    reference_folder = (
+        reference_dir or (folder if folder.is_dir() else folder.parent) / REFERENCE_FOLDER
+    )
+    return Corpus(
+        files=files,
+        documents=documents,
+        root=root,
+        reference=load_reference(reference_folder.resolve()),
+    )
+
+
+def check_corpus(corpus: Corpus, options: AuditOptions) -> AuditResult:
+    """`factcheck check`: drift of the dataset against its articles, then the internal rules
+    per file and the cross-source and reference rules over all of it."""
+    pack = options.pack or default_pack()
+    rules = pack.selected(options.select, options.ignore)
+    by_id = {d.id: d for d in corpus.documents}
+    texts = {d.id: d.text for d in corpus.documents}
+    findings: list[Finding] = []
+    claims: list[Claim] = []
+    extra_documents: list[Document] = []
+    changed, mismatch = _rule(rules, "FC002"), _rule(rules, "FC003")
+    for file in corpus.files:
+        article = by_id.get(file.document_id)
+        file_id = _shown_path(file.path)
+        drift = drift_findings(
+            changed,
+            mismatch,
+            file,
+            file_id,
+            article.text if article else None,
+            article.sha256 if article else None,
+        )
+        if drift:
+            findings.extend(drift)
+            texts[file_id] = file.text
+            extra_documents.append(_file_document(file, file_id))
+        claims.extend(file.claims)
+        if article is not None and not drift:
+            date = article.meta.date or article.meta.stated_year
+            findings.extend(
+                run_internal(pack, rules, file.claims, locator(texts), {file.document_id: date})
+            )
+    sound = [c for c in claims if c.document in by_id]
+    findings.extend(run_corpus(pack, rules, sound, locator(texts), reference=corpus.reference))
+    documents = [*corpus.documents, *extra_documents]
+    report = build_report(
+        documents, claims, findings, rules, show_consistent=options.show_consistent
+    )
+    return AuditResult(report=report, texts=texts)
+
+
+def audit_against(
+    documents: Sequence[Document], corpus: Corpus, options: AuditOptions
+) -> AuditResult:
+    """`audit NEW --against claims/`: the new articles internally, and against the dataset
+    and the reference; only findings touching the new articles are reported."""
+    pack = options.pack or default_pack()
+    rules = pack.selected(options.select, options.ignore)
+    unique = _unique_ids([*corpus.documents, *documents])[len(corpus.documents) :]
+    texts = {d.id: d.text for d in [*corpus.documents, *unique]}
+    claims: list[Claim] = []
+    findings: list[Finding] = []
+    for document in unique:
+        own, found = check_document(document, pack, rules)
+        claims.extend(own)
+        findings.extend(found)
+    known = [c for f in corpus.files for c in f.claims]
+    focus = frozenset(d.id for d in unique)
+    findings.extend(
+        run_corpus(
+            pack, rules, [*known, *claims], locator(texts), reference=corpus.reference, focus=focus
+        )
+    )
+    cited = {loc.document for f in findings for loc in f.locations}
+    shown = [*unique, *(d for d in corpus.documents if d.id in cited)]
+    report = build_report(shown, claims, findings, rules, show_consistent=options.show_consistent)
+    return AuditResult(report=report, texts=texts)
+
+
+def _rule(rules: Sequence[Rule], rule_id: str) -> Rule | None:
+    return next((r for r in rules if r.id == rule_id), None)
+
+
+def _file_document(file: DatasetFile, file_id: str) -> Document:
+    return Document(
+        id=file_id,
+        path=file_id,
+        text=file.text,
+        sha256=hashlib.sha256(file.text.encode("utf-8")).hexdigest(),
+        meta=DocumentMeta(title=f"claims file for {file.source.path}", lang="yaml"),
+    )
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- baselines ------------------------------------------------------------------------------
+
+
+BASELINE_VERSION = 1
+
+
+def baseline_json(report: AuditReport) -> str:
+    entries = [
+        {"fingerprint": f.fingerprint, "rule": f.rule, "message": f.message}
+        for f in report.findings
+        if f.is_problem
+    ]
+    body = {"version": BASELINE_VERSION, "tool": "factcheck", "findings": entries}
+    return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def load_baseline(path: Path) -> dict[str, str]:
+    """Accepted findings: fingerprint -> message."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {str(e["fingerprint"]): str(e.get("message", "")) for e in raw["findings"]}
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError(f"cannot read baseline: {error}", path=str(path)) from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise DataError(f"not a factcheck baseline: {error}", path=str(path)) from None
+
+
+def apply_baseline(result: AuditResult, accepted: dict[str, str]) -> tuple[AuditResult, list[str]]:
+    """The result without accepted findings, and the baseline entries nothing matched."""
+    report = result.report
+    kept = [f for f in report.findings if f.fingerprint not in accepted]
+    seen = {f.fingerprint for f in report.findings}
+    unused = sorted(fp for fp in accepted if fp not in seen)
+    summary = report.summary.model_copy(
+        update={
+            "findings": SeverityCounts(**Counter(f.severity.value for f in kept)),
+            "baseline": BaselineSummary(accepted=len(report.findings) - len(kept), unused=unused),
+        }
+    )
+    return AuditResult(
+        report=report.model_copy(update={"findings": kept, "summary": summary}), texts=result.texts
+    ), unused

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from factcheck.cli import audit_cmd, extract_cmd, parse_cmd, rules_cmd, schema_cmd
+from factcheck.cli import audit_cmd, check_cmd, extract_cmd, parse_cmd, rules_cmd, schema_cmd
 from factcheck.errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -21,6 +21,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("audit")(audit_cmd.audit)
+app.command("check")(check_cmd.check)
+app.add_typer(check_cmd.baseline_app, name="baseline")
 app.command("rules")(rules_cmd.list_rules)
 app.command("explain")(rules_cmd.explain)
 app.command("test")(rules_cmd.test)

@@ -51,6 +51,15 @@ class RuleInfo(BaseModel):
     help: str
 
 
+class BaselineSummary(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    accepted: int
+    """Findings the baseline accepted (not reported)."""
+    unused: list[str]
+    """Baseline fingerprints no finding matched any more."""
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -61,6 +70,7 @@ class Summary(BaseModel):
     by_document: dict[str, SeverityCounts]
     rules: list[str]
     """The rules that ran."""
+    baseline: BaselineSummary | None = None
 
 
 class AuditReport(BaseModel):

@@ -6,11 +6,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
+from factcheck.reference.table import EMPTY, ReferenceTable
 from factcheck.rules.checks.base import CheckContext, Locator
 from factcheck.rules.checks.conversion import check_conversions
+from factcheck.rules.checks.cross import check_cross_relations, check_cross_same_fact
 from factcheck.rules.checks.damaged import check_damaged
 from factcheck.rules.checks.direction import check_directions
 from factcheck.rules.checks.domain import check_formulas
+from factcheck.rules.checks.reference import check_reference_relations, check_reference_values
 from factcheck.rules.checks.relations import check_relations
 from factcheck.rules.checks.same_value import check_same_values
 from factcheck.rules.registry import CheckKind, Rule, RulePack
@@ -28,6 +31,12 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.same_value: check_same_values,
     CheckKind.formula: check_formulas,
     CheckKind.damaged_text: check_damaged,
+}
+CORPUS_CHECKS: dict[CheckKind, Check] = {
+    CheckKind.cross_same_fact: check_cross_same_fact,
+    CheckKind.cross_relation: check_cross_relations,
+    CheckKind.reference_value: check_reference_values,
+    CheckKind.reference_relation: check_reference_relations,
 }
 
 
@@ -51,6 +60,33 @@ def run_internal(
     findings: list[Finding] = []
     for rule in rules:
         check = INTERNAL_CHECKS.get(rule.check)
+        if check is not None:
+            findings.extend(check(rule, context))
+    return deduplicated(findings)
+
+
+def run_corpus(
+    pack: RulePack,
+    rules: Sequence[Rule],
+    claims: Sequence[Claim],
+    locate: Locator,
+    *,
+    reference: ReferenceTable = EMPTY,
+    focus: frozenset[str] | None = None,
+) -> list[Finding]:
+    """Findings of the cross-source and reference rules over the claims of many documents;
+    with `focus`, only those touching the focused documents."""
+    context = CheckContext(
+        claims=claims,
+        tolerances=pack.tolerances,
+        locate=locate,
+        pack_directory=pack.directory,
+        reference=reference,
+        focus=focus,
+    )
+    findings: list[Finding] = []
+    for rule in rules:
+        check = CORPUS_CHECKS.get(rule.check)
         if check is not None:
             findings.extend(check(rule, context))
     return deduplicated(findings)

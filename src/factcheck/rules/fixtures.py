@@ -7,7 +7,9 @@
 
 A processing rule (FC0xx) flags with a note: any finding of it satisfies `ruleid`.
 
-Each annotated paragraph is audited on its own, as a one-paragraph article.
+Each annotated paragraph is audited on its own. A line `===` inside it separates articles,
+for cross-source rules: the paragraph's articles are checked against each other and against
+the reference data.
 """
 
 from __future__ import annotations
@@ -85,18 +87,21 @@ def read_cases(path: Path) -> tuple[list[Case], str | None]:
     return cases, date
 
 
-Auditor = Callable[[Document], Sequence[Finding]]
+Auditor = Callable[[list[Document]], Sequence[Finding]]
+ARTICLE_BREAK = "\n===\n"
 
 
 def run_case(
     case: Case, date: str | None, audit: Auditor, load: Callable[[str, bytes], Document]
 ) -> Outcome:
-    document = load(f"{case.path.as_posix()}:{case.line}", case.text.encode("utf-8"))
-    if date:
-        document = document.model_copy(
-            update={"meta": document.meta.model_copy(update={"date": date})}
-        )
-    findings = [f for f in audit(document) if f.rule == case.rule]
+    documents = []
+    for number, part in enumerate(case.text.split(ARTICLE_BREAK), start=1):
+        document = load(f"{case.path.stem}-{case.line}-{number}.txt", part.encode("utf-8"))
+        if date:
+            meta = document.meta.model_copy(update={"date": date})
+            document = document.model_copy(update={"meta": meta})
+        documents.append(document)
+    findings = [f for f in audit(documents) if f.rule == case.rule]
     # Processing rules (FC0xx) only ever add notes: any finding of theirs is a flag.
     problems = [f for f in findings if f.is_problem or case.rule.startswith("FC0")]
     if case.expectation == "ruleid":

@@ -35,8 +35,11 @@ class CheckKind(StrEnum):
     same_value = "same_value"
     formula = "formula"
     damaged_text = "damaged_text"
-    cross_source = "cross_source"
-    reference = "reference"
+    cross_same_fact = "cross_same_fact"
+    cross_relation = "cross_relation"
+    reference_value = "reference_value"
+    reference_relation = "reference_relation"
+    source_drift = "source_drift"
 
 
 class RuleDocs(BaseModel):

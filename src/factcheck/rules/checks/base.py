@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from factcheck.claims.kb import default_kb
-from factcheck.model.claim import Claim
+from factcheck.model.claim import Claim, ClaimKind
 from factcheck.model.finding import (
     Binding,
     Finding,
@@ -22,6 +22,7 @@ from factcheck.model.finding import (
 )
 from factcheck.model.tolerances import Tolerances
 from factcheck.quantities.units import compatible, conversion_factor
+from factcheck.reference.table import EMPTY, ReferenceTable
 from factcheck.rules.interval import INF, Interval
 from factcheck.rules.registry import Rule
 
@@ -40,16 +41,35 @@ class CheckContext:
     """ISO publication date by document id, when known (else the latest year it states)."""
     assumed_dates: frozenset[str] = frozenset()
     """Documents whose date is only the latest year they mention."""
+    reference: ReferenceTable = EMPTY
+    focus: frozenset[str] | None = None
+    """Cross-source and reference checks report only findings touching these documents
+    (the new article of `audit --against`); None: every document."""
     by_id: dict[str, Claim] = field(init=False)
+    _groups: dict[tuple[str, str, str], list[Claim]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
+
+    def groups(self) -> dict[tuple[str, str, str], list[Claim]]:
+        """Value claims by (entity, attribute, scope), computed once for all rules."""
+        if self._groups is None:
+            groups: dict[tuple[str, str, str], list[Claim]] = {}
+            for claim in self.claims:
+                if claim.kind is ClaimKind.value and claim.entity and claim.attribute:
+                    key = (claim.entity, claim.attribute, claim.scope.key())
+                    groups.setdefault(key, []).append(claim)
+            self._groups = groups
+        return self._groups
 
     def operand(self, claim: Claim, role: str) -> Claim | None:
         for op in claim.operands:
             if op.role == role and op.claim is not None:
                 return self.by_id.get(op.claim)
         return None
+
+    def in_focus(self, claims: Sequence[Claim]) -> bool:
+        return self.focus is None or any(c.document in self.focus for c in claims)
 
     def date_of(self, claim: Claim) -> str | None:
         return self.dates.get(claim.document)

@@ -5,7 +5,7 @@ result is compared with the interval the article states."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from factcheck.model.claim import Claim, ClaimKind
@@ -31,12 +31,18 @@ def check_relations(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     kind = ClaimKind(rule.check.value)
     for claim in context.claims:
         if claim.kind is kind:
-            result = _check_one(rule, context, claim)
+            result = check_one_relation(rule, context, claim, context.operand)
             if result is not None:
                 yield result
 
 
-def _check_one(rule: Rule, context: CheckContext, claim: Claim) -> Finding | None:
+Resolver = Callable[[Claim, str], Claim | None]
+
+
+def check_one_relation(
+    rule: Rule, context: CheckContext, claim: Claim, resolve: Resolver
+) -> Finding | None:
+    """Compute the relation `claim` states from the operands `resolve` finds for its roles."""
     formula = rule.compiled
     assert formula is not None, "relation rules are validated to have a formula"
     result_unit = _result_unit(rule, claim)
@@ -45,7 +51,7 @@ def _check_one(rule: Rule, context: CheckContext, claim: Claim) -> Finding | Non
     for variable in formula.variables:
         if variable == "periods":
             continue
-        operand = context.operand(claim, variable)
+        operand = resolve(claim, variable)
         if operand is None:
             return None  # an operand the article does not state: nothing to compute here
         operands[variable] = operand
@@ -115,7 +121,10 @@ def _check_one(rule: Rule, context: CheckContext, claim: Claim) -> Finding | Non
 
 
 def kind_of(rule: Rule) -> str:
-    return rule.check.value
+    """The relation a rule computes: its check kind, or `relation` for cross-source and
+    reference rules that recompute an article's relation from other values."""
+    relation = rule.params.get("relation")
+    return relation if isinstance(relation, str) else rule.check.value
 
 
 def _result_unit(rule: Rule, claim: Claim) -> str | None:
@@ -205,7 +214,7 @@ def _explain(
     central, observed, stated = intervals
     verdict, gap, stretch = outcome
     shown = {name: _value_text(c) for name, c in operands.items()}
-    kind = rule.check.value
+    kind = kind_of(rule)
     if kind == "ratio":
         arithmetic = f"{shown['subject']} ÷ {shown['base']}"
     elif kind == "percent_change":

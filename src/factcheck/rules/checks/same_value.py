@@ -7,11 +7,10 @@ a price or a share stated twice without a period may describe two moments.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from factcheck.claims.kb import default_kb
-from factcheck.model.claim import Claim, ClaimKind
+from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding, Verdict
 from factcheck.rules.checks.base import (
     CheckContext,
@@ -29,19 +28,10 @@ from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 
 
-def same_fact_groups(claims: Sequence[Claim]) -> dict[tuple[str, str, str], list[Claim]]:
-    """Value claims keyed by (entity, attribute, scope); unknown entities are left out."""
-    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.kind is ClaimKind.value and claim.entity and claim.attribute:
-            groups[(claim.entity, claim.attribute, claim.scope.key())].append(claim)
-    return groups
-
-
 def check_same_values(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     categorical = rule.params.get("values") == "categorical"
     attributes = default_kb().attributes
-    for (_, attribute, _), claims in sorted(same_fact_groups(context.claims).items()):
+    for (_, attribute, _), claims in sorted(context.groups().items()):
         spec = attributes.get(attribute)
         if spec is None or spec.categorical != categorical or len(claims) < 2:
             continue

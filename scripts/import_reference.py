@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Convert a curated chip-spec file (the project's research reference, chips.yaml) into
+factcheck's reference format (claims/reference/chips.yaml). Run by hand when the research
+file changes; the project never reads the research folder at run time.
+
+    python scripts/import_reference.py PATH/TO/chips.yaml > claims/reference/chips.yaml
+
+Each value keeps its source, source kind, quote and note. `trusted` is false for values the
+research notes flag (DISAGREES, ERRONEOUS, SUSPECT, ESTIMATE); see the header for the rules.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CHIPS = {
+    "nvidia_h100_sxm": "nvidia-h100",
+    "nvidia_h800_sxm": "nvidia-h800",
+    "nvidia_h200_sxm": "nvidia-h200",
+    "nvidia_h20": "nvidia-h20",
+    "nvidia_b200": "nvidia-b200",
+    "nvidia_b300": "nvidia-b300",
+    "amd_mi300x": "amd-mi300x",
+    "amd_mi308x": "amd-mi308x",
+    "amd_mi325x": "amd-mi325x",
+    "huawei_ascend_910b": "huawei-ascend-910b",
+    "huawei_ascend_910c": "huawei-ascend-910c",
+    "huawei_ascend_950": "huawei-ascend-950",
+    "cambricon_mlu590": "cambricon-mlu590",
+    "moorethreads_mtt_s4000": "moore-threads-mtt-s4000",
+    "moorethreads_mtt_s5000": "moore-threads-mtt-s5000",
+    "metax_c500": "metax-c500",
+    "google_tpu_v5p": "google-tpu-v5p",
+    "google_tpu_v7_ironwood": "google-tpu-ironwood",
+}
+SPECS = {
+    "memory_capacity": "memory_capacity",
+    "memory_type": "memory_type",
+    "memory_bandwidth": "memory_bandwidth",
+    "fp8_tflops": "compute_fp8",
+    "fp16_tflops": "compute_fp16",
+    "bf16_tflops": "compute_fp16",
+    "int8_tops": "compute_int8",
+    "tdp": "power",
+    "tpp": "tpp",
+}
+FLAGS = ("DISAGREES", "ERRONEOUS", "SUSPECT", "ESTIMATE")
+UNITS = {"TPP": "dimensionless"}
+
+HEADER = """\
+# Reference values for factcheck's FC3xx rules: chip specifications with their sources.
+#
+# Converted by scripts/import_reference.py from the project's curated research file
+# (retrieved 2026-11-22; every value was read from a public source, with the quote kept).
+# Sources include vendor documentation, MLPerf submissions, and the Epoch AI "Machine
+# Learning Hardware" dataset (CC-BY 4.0: Epoch AI, 'Data on Machine Learning Hardware',
+# https://epoch.ai/data/machine-learning-hardware).
+#
+# Each value: entity (kb id), attribute, value, unit, precision (dense = without 2:4
+# sparsity, sparse = with it, null = not stated), source, source_kind, quote, note and
+# `trusted`. Where sources disagree all readings are kept; the checks use trusted values
+# and mention untrusted ones. A value is untrusted when the research flagged it
+# (DISAGREES, ERRONEOUS, SUSPECT, ESTIMATE) or, for the MI308X bandwidth, because its only
+# reading (Epoch's row, taken from TechPowerUp) is the 10.3 TB/s that TechPowerUp also gives
+# the MI300X, where AMD's own documentation says 5.3 TB/s.
+# bf16 figures are filed as compute_fp16: tensor BF16 and FP16 run at the same rate on
+# these chips.
+"""
+
+
+def main(path: Path) -> int:
+    research = yaml.safe_load(path.read_text(encoding="utf-8"))
+    values: list[dict[str, Any]] = []
+    for key, chip in research["chips"].items():
+        entity = CHIPS.get(key)
+        if entity is None:
+            continue
+        for spec, readings in chip["specs"].items():
+            attribute = SPECS.get(spec)
+            if attribute is None:
+                continue
+            for reading in readings:
+                note = str(reading.get("note") or "")
+                precision = str(reading.get("precision") or "") or None
+                if precision and precision not in ("dense", "sparse"):
+                    precision = "dense" if precision.startswith("dense") else None
+                trusted = not any(flag in note.upper() for flag in FLAGS)
+                if entity == "amd-mi308x" and spec == "memory_bandwidth":
+                    trusted = False
+                values.append(
+                    {
+                        "entity": entity,
+                        "attribute": attribute,
+                        "value": reading["value"],
+                        "unit": UNITS.get(reading.get("unit"), reading.get("unit")),
+                        "precision": precision,
+                        "trusted": trusted,
+                        "source": reading.get("source"),
+                        "source_kind": reading.get("source_kind"),
+                        "quote": reading.get("quote"),
+                        "note": note or None,
+                    }
+                )
+    body = yaml.safe_dump(
+        {"schema_version": 1, "values": values}, allow_unicode=True, sort_keys=False, width=100
+    )
+    sys.stdout.write(HEADER + body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))

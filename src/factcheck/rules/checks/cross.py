@@ -1,0 +1,272 @@
+"""Cross-source checks: the same fact in different articles, and a relation stated in one
+article computed from values that other articles state.
+
+Claims are grouped by (entity, attribute, scope) in one pass: cost grows with the number of
+claims, not with the number of pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from factcheck.claims.kb import default_kb
+from factcheck.model.claim import Claim, ClaimKind
+from factcheck.model.finding import Finding, Verdict
+from factcheck.rules.checks.base import (
+    CheckContext,
+    as_range,
+    attribute_name,
+    decide,
+    entity_name,
+    finding,
+    interval_in,
+    number,
+    show,
+    stated_scale,
+)
+from factcheck.rules.checks.relations import check_one_relation, verdict_words
+from factcheck.rules.interval import Interval
+from factcheck.rules.registry import Rule
+
+
+def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    attributes = default_kb().attributes
+    for (_, attribute, _), claims in sorted(context.groups().items()):
+        spec = attributes.get(attribute)
+        if spec is None or len({c.document for c in claims}) < 2:
+            continue
+        if not (spec.categorical or spec.stable or claims[0].scope.period):
+            continue
+        sure = [c for c in claims if context.sure_enough(c)]
+        pairs = _word_pairs(sure) if spec.categorical else _number_pairs(sure)
+        for anchor, other in pairs:
+            if context.in_focus([anchor, other]):
+                yield _disagreement(rule, context, anchor, other, categorical=spec.categorical)
+        if not pairs and spec.categorical and not _distinct_words(sure):
+            agreeing = _first_per_document(sure)
+            if len(agreeing) > 1 and context.in_focus(agreeing):
+                yield _agreement(rule, context, agreeing)
+
+
+def _distinct_words(claims: list[Claim]) -> bool:
+    return len({str(c.value) for c in claims}) > 1
+
+
+def _first_per_document(claims: list[Claim]) -> list[Claim]:
+    first: dict[str, Claim] = {}
+    for claim in claims:
+        first.setdefault(claim.document, claim)
+    return list(first.values())
+
+
+def _agreement(rule: Rule, context: CheckContext, claims: list[Claim]) -> Finding:
+    owner = f"{entity_name(claims[0].entity)}'s {attribute_name(claims[0].attribute)}"
+    return finding(
+        rule,
+        context,
+        verdict=Verdict.consistent,
+        claims=claims,
+        explanation=f"{owner} is {claims[0].value} in all {len(claims)} articles that state it.",
+        observed=str(claims[0].value),
+        expected=str(claims[0].value),
+        bindings=[(c.document, c) for c in claims],
+    )
+
+
+def _word_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """One pair per two values that two different articles give."""
+    by_value: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_value.setdefault(str(claim.value), []).append(claim)
+    values = list(by_value)
+    pairs = []
+    for i, first in enumerate(values):
+        for second in values[i + 1 :]:
+            pair = next(
+                (
+                    (a, b)
+                    for a in by_value[first]
+                    for b in by_value[second]
+                    if a.document != b.document
+                ),
+                None,
+            )
+            if pair is not None:
+                pairs.append(pair)
+    return pairs
+
+
+def _number_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pairs of claims from different articles whose values cannot both be true."""
+    if not claims:
+        return []
+    unit = claims[0].unit
+    clusters: list[tuple[Claim, Interval]] = []
+    for claim in claims:
+        interval = interval_in(claim, unit)
+        if interval is not None and not any(interval.meets(i) for _, i in clusters):
+            clusters.append((claim, interval))
+    anchor = clusters[0][0] if clusters else None
+    return [
+        (anchor, c) for c, _ in clusters[1:] if anchor is not None and c.document != anchor.document
+    ]
+
+
+def _disagreement(
+    rule: Rule, context: CheckContext, anchor: Claim, other: Claim, *, categorical: bool
+) -> Finding:
+    owner = f"{entity_name(anchor.entity)}'s {attribute_name(anchor.attribute)}"
+    if categorical:
+        return finding(
+            rule,
+            context,
+            verdict=Verdict.contradiction,
+            claims=[anchor, other],
+            explanation=(
+                f"{owner} is {anchor.value} in {anchor.document} (“{anchor.quote.strip()}”) "
+                f"and {other.value} in {other.document} (“{other.quote.strip()}”)."
+            ),
+            observed=str(other.value),
+            expected=str(anchor.value),
+            bindings=[("first", anchor), ("second", other)],
+        )
+    unit = anchor.unit
+    first = interval_in(anchor, unit) or Interval.point(0)
+    second = interval_in(other, unit) or Interval.point(0)
+    stretch = rule.tolerance("stretch", context.tolerances)
+    verdict, gap = decide(second, first, stated_scale(anchor, first), stretch)
+    return finding(
+        rule,
+        context,
+        verdict=verdict,
+        claims=[anchor, other],
+        explanation=(
+            f"{owner} is {show(first, unit)} in {anchor.document} (“{anchor.quote.strip()}”) and "
+            f"{show(second, unit)} in {other.document} (“{other.quote.strip()}”): "
+            f"{verdict_words(verdict, gap, stretch)}."
+        ),
+        observed=as_range(second, unit),
+        expected=as_range(first, unit),
+        gap=gap,
+        bindings=[("first", anchor), ("second", other)],
+    )
+
+
+def check_cross_relations(rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    """A relation whose operand its article does not state, computed from the value other
+    articles agree on."""
+    kind = ClaimKind(str(rule.params.get("relation")))
+    index, derived = _stable_values(context, rule)
+    for claim in context.claims:
+        if claim.kind is not kind or not context.in_focus([claim]):
+            continue
+        borrowed: dict[str, Claim] = {}
+        resolve = _Borrower(context, index, borrowed)
+        result = check_one_relation(rule, context, claim, resolve)
+        if result is not None and borrowed and result.verdict is not Verdict.unverifiable:
+            notes = [
+                f"{entity_name(c.entity)} {attribute_name(c.attribute)} {_number_text(c)} comes "
+                f"from {c.document} (“{c.quote.strip()}”{_derivation(rule, c, derived)})"
+                for c in borrowed.values()
+            ]
+            yield result.model_copy(
+                update={"explanation": f"{result.explanation} " + "; ".join(notes) + "."}
+            )
+
+
+class _Borrower:
+    """Resolves a relation's operand in its own article, else from the value other articles
+    agree on, remembering what it borrowed."""
+
+    def __init__(
+        self,
+        context: CheckContext,
+        index: dict[tuple[str, str], Claim],
+        borrowed: dict[str, Claim],
+    ) -> None:
+        self.context, self.index, self.borrowed = context, index, borrowed
+
+    def __call__(self, relation: Claim, role: str) -> Claim | None:
+        own = self.context.operand(relation, role)
+        if own is not None:
+            return own
+        operand = next((o for o in relation.operands if o.role == role), None)
+        if operand is None or operand.entity is None or operand.attribute is None:
+            return None
+        found = self.index.get((operand.entity, operand.attribute))
+        if found is None or found.document == relation.document:
+            return None
+        self.borrowed[role] = found
+        return found
+
+
+def _stable_values(
+    context: CheckContext, rule: Rule
+) -> tuple[dict[tuple[str, str], Claim], set[str]]:
+    """For each (entity, attribute) of a specification: the value the articles agree on,
+    or nothing when they disagree (FC201 reports that). A rule may also borrow attributes
+    that are not specifications (`borrow`) and derive one from another (`derive`: a compute
+    figure from a TPP, TPP = dense 8-bit TOPS × 8)."""
+    attributes = default_kb().attributes
+    borrow = rule.params.get("borrow", [])
+    extra = borrow if isinstance(borrow, list) else []
+    chosen: dict[tuple[str, str], Claim] = {}
+    for (entity, attribute, _), claims in sorted(context.groups().items()):
+        spec = attributes.get(attribute)
+        if spec is None or spec.categorical or not (spec.stable or attribute in extra):
+            continue
+        sure = [c for c in claims if context.sure_enough(c)]
+        if sure and not _disagree(sure) and (entity, attribute) not in chosen:
+            chosen[(entity, attribute)] = sure[0]
+    target, source = rule.params.get("derive_attribute"), rule.params.get("derive_from")
+    factor = rule.params.get("derive_factor")
+    derived: set[str] = set()
+    if isinstance(target, str) and isinstance(source, str) and isinstance(factor, float):
+        for (entity, attribute), claim in list(chosen.items()):
+            if attribute == source and (entity, target) not in chosen:
+                chosen[(entity, target)] = _scaled(claim, target, factor, rule)
+                derived.add(claim.id)
+    return chosen, derived
+
+
+def _disagree(claims: list[Claim]) -> bool:
+    """Intervals on a line all meet pairwise exactly when the largest low end is not above
+    the smallest high end: linear, not quadratic."""
+    unit = claims[0].unit
+    intervals = [i for c in claims if (i := interval_in(c, unit)) is not None]
+    if not intervals:
+        return False
+    return max(i.low for i in intervals) > min(i.high for i in intervals)
+
+
+def _scaled(claim: Claim, attribute: str, factor: float, rule: Rule) -> Claim:
+    ratio = Decimal(str(factor))
+    unit = rule.params.get("derive_unit")
+
+    def scale(value: Decimal | None) -> Decimal | None:
+        return None if value is None else value * ratio
+
+    value = claim.value * ratio if isinstance(claim.value, Decimal) else claim.value
+    return claim.model_copy(
+        update={
+            "attribute": attribute,
+            "value": value,
+            "low": scale(claim.low),
+            "high": scale(claim.high),
+            "unit": unit if isinstance(unit, str) else claim.unit,
+        }
+    )
+
+
+def _number_text(claim: Claim) -> str:
+    unit = "" if claim.unit in (None, "dimensionless", "count") else f" {claim.unit}"
+    if isinstance(claim.value, Decimal):
+        return f"{number(float(claim.value))}{unit}"
+    return claim.quote
+
+
+def _derivation(rule: Rule, claim: Claim, derived: set[str]) -> str:
+    if claim.id in derived:
+        return f", its {rule.params.get('derive_from')} × {rule.params.get('derive_factor')}"
+    return ""
