@@ -108,13 +108,16 @@ def test_several_formats_in_one_run(tmp_path: Path) -> None:
         (["audit", "EMPTY"], "no articles"),
         (["audit", "seeds/", "--format", "pdf"], "unknown format 'pdf'"),
         (["explain", "FC999"], "no rule 'FC999'"),
+        (["audit", "BINARY"], "binary data"),
     ],
 )
 def test_usage_errors_are_one_line_and_exit_2(
     tmp_path: Path, args: list[str], message: str
 ) -> None:
     (tmp_path / "empty").mkdir()
-    args = [str(tmp_path / "empty") if a == "EMPTY" else a for a in args]
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02\xff\xfe")
+    places = {"EMPTY": str(tmp_path / "empty"), "BINARY": str(tmp_path / "b.txt")}
+    args = [places.get(a, a) for a in args]
     result = run(args)
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -55,16 +55,19 @@ def audit(
     options = audit_options(pack, select, ignore, show_consistent, config)
     targets = parse_formats(formats or ["text"], output)
     documents = []
-    failures = 0
+    errors = []
     for loaded in read_documents(article_paths(paths)):
         if loaded.error is not None:
-            failures += 1
-            print(f"factcheck: error: {loaded.error.one_line()}", file=sys.stderr)
+            errors.append(loaded.error)
         elif loaded.document is not None:
             documents.append(loaded.document)
-    if failures:
-        total = failures + len(documents)
-        raise ConfigError(f"{failures} of {total} files could not be read; nothing written")
+    if len(errors) == 1 and not documents:
+        raise errors[0]
+    if errors:
+        for error in errors:
+            print(f"factcheck: error: {error.one_line()}", file=sys.stderr)
+        total = len(errors) + len(documents)
+        raise ConfigError(f"{len(errors)} of {total} files could not be read; nothing written")
     if against is not None:
         result = audit_against(documents, load_corpus(against), options)
     else:

@@ -50,6 +50,8 @@ class CheckContext:
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
+        self._min_confidence = float(self.tolerances.min_confidence)
+        self._min_operand_confidence = float(self.tolerances.min_operand_confidence)
 
     def groups(self) -> dict[tuple[str, str, str], list[Claim]]:
         """Value claims by (entity, attribute, scope), computed once for all rules."""
@@ -75,12 +77,12 @@ class CheckContext:
         return self.dates.get(claim.document)
 
     def sure_enough(self, *claims: Claim) -> bool:
-        return all(c.confidence >= float(self.tolerances.min_confidence) for c in claims)
+        threshold = self._min_confidence
+        return all(c.confidence >= threshold for c in claims)
 
     def relation_sure(self, stated: Claim, *operands: Claim) -> bool:
-        return self.sure_enough(stated) and all(
-            c.confidence >= float(self.tolerances.min_operand_confidence) for c in operands
-        )
+        threshold = self._min_operand_confidence
+        return self.sure_enough(stated) and all(c.confidence >= threshold for c in operands)
 
 
 def interval_of(claim: Claim) -> Interval | None:
