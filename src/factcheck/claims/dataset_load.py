@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from factcheck.datafile import read_yaml, validation_message
 from factcheck.errors import DataError
 from factcheck.model.claim import Claim
 
@@ -70,31 +69,18 @@ def load_dataset(folder: Path) -> list[DatasetFile]:
 
 
 def load_dataset_file(path: Path) -> DatasetFile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot read: {error}", path=str(path)) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataError(
-            f"invalid YAML: {getattr(error, 'problem', None) or error}",
-            path=str(path),
-            line=None if mark is None else mark.line + 1,
-        ) from None
+    file = read_yaml(path)
+    raw = file.data
     if not isinstance(raw, dict) or "source" not in raw or not isinstance(raw.get("claims"), list):
         raise DataError(
             "a claims file holds `source:` and a `claims:` list", path=str(path), line=1
         )
-    lines = _entry_lines(node, "claims")
+    lines = file.entry_lines("claims")
     try:
         source = DatasetSource.model_validate(raw["source"])
     except ValidationError as error:
-        raise DataError(
-            _first_error(error, "source"), path=str(path), line=_key_line(node, "source")
-        ) from None
+        message = validation_message(error, "source")
+        raise DataError(message, path=str(path), line=file.key_line("source")) from None
     document = _document_id(source.path)
     claims: list[Claim] = []
     claim_lines: dict[str, int] = {}
@@ -105,39 +91,21 @@ def load_dataset_file(path: Path) -> DatasetFile:
         try:
             claim = Claim.model_validate({**entry, "document": document})
         except ValidationError as error:
-            raise DataError(
-                _first_error(error, f"claims[{index}]"), path=str(path), line=line
-            ) from None
+            message = validation_message(error, f"claims[{index}]")
+            raise DataError(message, path=str(path), line=line) from None
         claims.append(claim)
         if line is not None:
             claim_lines[claim.id] = line
     return DatasetFile(
-        path=path, text=text, source=source, document_id=document, claims=claims, lines=claim_lines
+        path=path,
+        text=file.text,
+        source=source,
+        document_id=document,
+        claims=claims,
+        lines=claim_lines,
     )
 
 
 def _document_id(source_path: str) -> str:
     name = source_path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[0] if "." in name else name
-
-
-def _first_error(error: ValidationError, prefix: str) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return f"{prefix}.{where}: {first['msg']}" if where else f"{prefix}: {first['msg']}"
-
-
-def _entry_lines(node: Any, key: str) -> list[int]:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == key and isinstance(v, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in v.value]
-    return []
-
-
-def _key_line(node: Any, key: str) -> int | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, _ in node.value:
-            if k.value == key:
-                return int(k.start_mark.line) + 1
-    return None

@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from factcheck.datafile import read_yaml
 from factcheck.errors import DataError
 from factcheck.normalize.pipeline import normalize_chars
 from factcheck.quantities.units import compatible
@@ -96,17 +96,7 @@ def alias_key(alias: str) -> str:
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise DataError(f"cannot read: {error.strerror}", path=str(path)) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataError(
-            f"invalid YAML: {getattr(error, 'problem', error)}",
-            path=str(path),
-            line=None if mark is None else mark.line + 1,
-        ) from None
+    return read_yaml(path).data
 
 
 def load_kb(directory: Path) -> KnowledgeBase:

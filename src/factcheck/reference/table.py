@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from factcheck.datafile import read_yaml, validation_message
 from factcheck.errors import DataError
 
 
@@ -74,23 +74,16 @@ def load_reference(folder: Path) -> ReferenceTable:
     if not folder.is_dir():
         return EMPTY
     for path in sorted(folder.glob("*.yaml")):
+        file = read_yaml(path)
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise DataError(
-                f"invalid YAML: {getattr(error, 'problem', None) or error}",
-                path=str(path),
-                line=None if mark is None else mark.line + 1,
-            ) from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataError(f"cannot read reference data: {error}", path=str(path)) from None
-        try:
-            parsed = _ReferenceFile.model_validate(raw)
+            parsed = _ReferenceFile.model_validate(file.data)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise DataError(f"{where}: {first['msg']}", path=str(path)) from None
+            first_line = file.entry_lines("values")
+            raise DataError(
+                validation_message(error),
+                path=str(path),
+                line=first_line[0] if first_line else None,
+            ) from None
         for value in parsed.values:
             table[(value.entity, value.attribute)].append(value)
     return ReferenceTable(by_key=dict(table))

@@ -57,12 +57,7 @@ def run_internal(
         dates=dates,
         assumed_dates=assumed_dates,
     )
-    findings: list[Finding] = []
-    for rule in rules:
-        check = INTERNAL_CHECKS.get(rule.check)
-        if check is not None:
-            findings.extend(check(rule, context))
-    return deduplicated(findings)
+    return _run(INTERNAL_CHECKS, rules, context)
 
 
 def run_corpus(
@@ -84,9 +79,15 @@ def run_corpus(
         reference=reference,
         focus=focus,
     )
+    return _run(CORPUS_CHECKS, rules, context)
+
+
+def _run(
+    checks: dict[CheckKind, Check], rules: Sequence[Rule], context: CheckContext
+) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
-        check = CORPUS_CHECKS.get(rule.check)
+        check = checks.get(rule.check)
         if check is not None:
             findings.extend(check(rule, context))
     return deduplicated(findings)

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from factcheck.datafile import read_yaml, validation_message
 from factcheck.errors import DataError
 from factcheck.model.finding import Severity
 from factcheck.model.tolerances import Tolerances
@@ -169,32 +168,17 @@ def default_pack() -> RulePack:
 
 
 def _load_rule_file(path: Path) -> list[Rule]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot read rule file: {error}", path=str(path)) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataError(
-            f"invalid YAML: {getattr(error, 'problem', None) or error}",
-            path=str(path),
-            line=None if mark is None else mark.line + 1,
-        ) from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
+    file = read_yaml(path)
+    if not isinstance(file.data, dict) or not isinstance(file.data.get("rules"), list):
         raise DataError("a rule file holds a mapping with a `rules:` list", path=str(path), line=1)
-    lines = _rule_lines(node)
+    lines = file.entry_lines("rules")
     rules: list[Rule] = []
-    for index, entry in enumerate(raw["rules"]):
+    for index, entry in enumerate(file.data["rules"]):
         line = lines[index] if index < len(lines) else None
         try:
             rule = Rule.model_validate(entry)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise DataError(f"{where}: {first['msg']}", path=str(path), line=line) from None
+            raise DataError(validation_message(error), path=str(path), line=line) from None
         rules.append(_compiled(rule, path, line))
     return rules
 
@@ -219,13 +203,3 @@ def _compiled(rule: Rule, path: Path, line: int | None) -> Rule:
                 line=line,
             )
     return rule.model_copy(update={"compiled": formula})
-
-
-def _rule_lines(node: Any) -> list[int]:
-    """1-based line of each entry of the `rules:` list."""
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for key, value in node.value:
-        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
