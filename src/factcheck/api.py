@@ -322,7 +322,16 @@ def check_corpus(corpus: Corpus, options: AuditOptions) -> AuditResult:
                 run_internal(pack, rules, file.claims, locator(texts), {file.document_id: date})
             )
     sound = [c for c in claims if c.document in by_id]
-    findings.extend(run_corpus(pack, rules, sound, locator(texts), reference=corpus.reference))
+    findings.extend(
+        run_corpus(
+            pack,
+            rules,
+            sound,
+            locator(texts),
+            reference=corpus.reference,
+            consistent=options.show_consistent,
+        )
+    )
     documents = [*corpus.documents, *extra_documents]
     report = build_report(
         documents, claims, findings, rules, show_consistent=options.show_consistent

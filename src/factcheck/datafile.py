@@ -4,6 +4,7 @@ reference data) with errors that name the file and line."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,11 @@ class YamlFile:
     text: str
     data: Any
     """The parsed content."""
-    node: Any
-    """The composed node tree, for line numbers."""
+
+    @cached_property
+    def node(self) -> Any:
+        """The composed node tree, for line numbers; built only when a line is asked for."""
+        return yaml.compose(self.text, Loader=yaml.SafeLoader)
 
     def entry_lines(self, key: str) -> list[int]:
         """1-based line of each item of the top-level list under `key`."""
@@ -46,7 +50,6 @@ def read_yaml(path: Path) -> YamlFile:
     except UnicodeDecodeError:
         raise DataError("not UTF-8 text", path=str(path)) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -55,7 +58,7 @@ def read_yaml(path: Path) -> YamlFile:
             path=str(path),
             line=None if mark is None else mark.line + 1,
         ) from None
-    return YamlFile(path=path, text=text, data=data, node=node)
+    return YamlFile(path=path, text=text, data=data)
 
 
 def validation_message(error: ValidationError, prefix: str = "") -> str:

@@ -68,6 +68,7 @@ def run_corpus(
     *,
     reference: ReferenceTable = EMPTY,
     focus: frozenset[str] | None = None,
+    consistent: bool = True,
 ) -> list[Finding]:
     """Findings of the cross-source and reference rules over the claims of many documents;
     with `focus`, only those touching the focused documents."""
@@ -78,6 +79,7 @@ def run_corpus(
         pack_directory=pack.directory,
         reference=reference,
         focus=focus,
+        report_consistent=consistent,
     )
     return _run(CORPUS_CHECKS, rules, context)
 

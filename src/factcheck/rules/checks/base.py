@@ -45,8 +45,12 @@ class CheckContext:
     focus: frozenset[str] | None = None
     """Cross-source and reference checks report only findings touching these documents
     (the new article of `audit --against`); None: every document."""
+    report_consistent: bool = True
+    """False: checks may skip building findings that only say a fact agrees (a corpus
+    run that will not show them)."""
     by_id: dict[str, Claim] = field(init=False)
     _groups: dict[tuple[str, str, str], list[Claim]] | None = field(init=False, default=None)
+    _sure_groups: dict[tuple[str, str, str], SureGroup] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
@@ -76,6 +80,18 @@ class CheckContext:
     def date_of(self, claim: Claim) -> str | None:
         return self.dates.get(claim.document)
 
+    def sure_groups(self) -> dict[tuple[str, str, str], SureGroup]:
+        """The groups with their sure claims and intervals, computed once for all rules."""
+        if self._sure_groups is None:
+            threshold = self._min_confidence
+            summaries = {}
+            for key, claims in self.groups().items():
+                sure = [c for c in claims if c.confidence >= threshold]
+                if sure:
+                    summaries[key] = SureGroup.of(sure)
+            self._sure_groups = summaries
+        return self._sure_groups
+
     def sure_enough(self, *claims: Claim) -> bool:
         threshold = self._min_confidence
         return all(c.confidence >= threshold for c in claims)
@@ -83,6 +99,32 @@ class CheckContext:
     def relation_sure(self, stated: Claim, *operands: Claim) -> bool:
         threshold = self._min_operand_confidence
         return self.sure_enough(stated) and all(c.confidence >= threshold for c in operands)
+
+
+@dataclass(frozen=True)
+class SureGroup:
+    """One fact's sure claims, their intervals in the first claim's unit (None for words and
+    for units that do not convert) and whether all those intervals meet."""
+
+    claims: list[Claim]
+    intervals: list[Interval | None]
+    documents: int
+    agree: bool
+
+    @staticmethod
+    def of(claims: list[Claim]) -> SureGroup:
+        unit = claims[0].unit
+        intervals = [interval_of(c) if c.unit == unit else interval_in(c, unit) for c in claims]
+        known = [i for i in intervals if i is not None]
+        # Intervals on a line meet pairwise exactly when the largest low end is not above
+        # the smallest high end: one pass, not all pairs.
+        agree = not known or max(i.low for i in known) <= min(i.high for i in known)
+        return SureGroup(
+            claims=claims,
+            intervals=intervals,
+            documents=len({c.document for c in claims}),
+            agree=agree,
+        )
 
 
 def interval_of(claim: Claim) -> Interval | None:

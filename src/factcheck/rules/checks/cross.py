@@ -32,18 +32,26 @@ from factcheck.rules.registry import Rule
 
 def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     attributes = default_kb().attributes
-    for (_, attribute, _), claims in sorted(context.groups().items()):
+    for (_, attribute, _), group in sorted(context.sure_groups().items()):
         spec = attributes.get(attribute)
-        if spec is None or len({c.document for c in claims}) < 2:
+        if spec is None or group.documents < 2:
             continue
-        if not (spec.categorical or spec.stable or claims[0].scope.period):
+        sure = group.claims
+        if not (spec.categorical or spec.stable or sure[0].scope.period):
             continue
-        sure = [c for c in claims if context.sure_enough(c)]
-        pairs = _word_pairs(sure) if spec.categorical else _number_pairs(sure)
+        if spec.categorical:
+            pairs = _word_pairs(sure)
+        else:
+            pairs = [] if group.agree else _number_pairs(sure, group.intervals)
         for anchor, other in pairs:
             if context.in_focus([anchor, other]):
                 yield _disagreement(rule, context, anchor, other, categorical=spec.categorical)
-        if not pairs and spec.categorical and not _distinct_words(sure):
+        if (
+            context.report_consistent
+            and not pairs
+            and spec.categorical
+            and not _distinct_words(sure)
+        ):
             agreeing = _first_per_document(sure)
             if len(agreeing) > 1 and context.in_focus(agreeing):
                 yield _agreement(rule, context, agreeing)
@@ -97,14 +105,12 @@ def _word_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
-def _number_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+def _number_pairs(
+    claims: list[Claim], intervals: list[Interval | None]
+) -> list[tuple[Claim, Claim]]:
     """Pairs of claims from different articles whose values cannot both be true."""
-    if not claims:
-        return []
-    unit = claims[0].unit
     clusters: list[tuple[Claim, Interval]] = []
-    for claim in claims:
-        interval = interval_in(claim, unit)
+    for claim, interval in zip(claims, intervals, strict=True):
         if interval is not None and not any(interval.meets(i) for _, i in clusters):
             clusters.append((claim, interval))
     anchor = clusters[0][0] if clusters else None
@@ -212,13 +218,12 @@ def _stable_values(
     borrow = rule.params.get("borrow", [])
     extra = borrow if isinstance(borrow, list) else []
     chosen: dict[tuple[str, str], Claim] = {}
-    for (entity, attribute, _), claims in sorted(context.groups().items()):
+    for (entity, attribute, _), group in sorted(context.sure_groups().items()):
         spec = attributes.get(attribute)
         if spec is None or spec.categorical or not (spec.stable or attribute in extra):
             continue
-        sure = [c for c in claims if context.sure_enough(c)]
-        if sure and not _disagree(sure) and (entity, attribute) not in chosen:
-            chosen[(entity, attribute)] = sure[0]
+        if group.agree and (entity, attribute) not in chosen:
+            chosen[(entity, attribute)] = group.claims[0]
     target, source = rule.params.get("derive_attribute"), rule.params.get("derive_from")
     factor = rule.params.get("derive_factor")
     derived: set[str] = set()
@@ -228,16 +233,6 @@ def _stable_values(
                 chosen[(entity, target)] = _scaled(claim, target, factor, rule)
                 derived.add(claim.id)
     return chosen, derived
-
-
-def _disagree(claims: list[Claim]) -> bool:
-    """Intervals on a line all meet pairwise exactly when the largest low end is not above
-    the smallest high end: linear, not quadratic."""
-    unit = claims[0].unit
-    intervals = [i for c in claims if (i := interval_in(c, unit)) is not None]
-    if not intervals:
-        return False
-    return max(i.low for i in intervals) > min(i.high for i in intervals)
 
 
 def _scaled(claim: Claim, attribute: str, factor: float, rule: Rule) -> Claim:
