@@ -107,6 +107,23 @@ def check_one_relation(
         (verdict, gap, stretch),
         values,
     )
+    labelled = _labelled_years(claim)
+    if (
+        kind_of(rule) == "cagr"
+        and verdict is Verdict.consistent
+        and labelled is not None
+        and labelled != int(values["periods"].low)
+    ):
+        # "三年复合增长率" over 2022 → 2024: the figure fits two periods, not the three named.
+        relabelled = formula.evaluate({**values, "periods": Interval.point(float(labelled))})
+        if not relabelled.meets(stated):
+            verdict, gap = Verdict.stretched, 0.0
+            explanation = explanation.removesuffix(" holds.") + (
+                " it holds over the years given, but the article calls it a "
+                f"{labelled}-year rate: over {labelled} periods the values give "
+                f"{show(relabelled, result_unit)}, so the figure holds only for "
+                f"{number(values['periods'].low)} periods."
+            )
     return finding(
         rule,
         context,
@@ -118,6 +135,31 @@ def check_one_relation(
         gap=gap,
         bindings=[("stated", claim), *operands.items()],
     )
+
+
+_DIGIT_WORDS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_LABEL_YEARS = re.compile(r"labelled\s*(\d+|[一两二三四五六七八九十])\s*(?:年|-?years?)")
+
+
+def _labelled_years(claim: Claim) -> int | None:
+    """The number of years a growth rate is named for (三年复合增长率, 3-year CAGR)."""
+    match = _LABEL_YEARS.search(claim.scope.condition or "")
+    if match is None:
+        return None
+    word = match.group(1)
+    return int(word) if word.isdigit() else _DIGIT_WORDS[word]
 
 
 def kind_of(rule: Rule) -> str:
