@@ -1,0 +1,36 @@
+"""Cross-source grouping respects scope: different periods are different facts, and a range
+that overlaps a point agrees with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.api import check_articles, load_document
+from factcheck.reference.table import load_reference
+from factcheck.rules.registry import default_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _cross_problems(*texts: str) -> list[str]:
+    documents = [load_document(f"a{i}.txt", t.encode("utf-8")) for i, t in enumerate(texts)]
+    findings = check_articles(
+        documents, default_pack(), load_reference(ROOT / "claims" / "reference")
+    )
+    return [f.rule for f in findings if f.rule.startswith("FC2") and f.is_problem]
+
+
+def test_revenue_of_different_quarters_is_not_compared() -> None:
+    assert not _cross_problems(
+        "英伟达2025财年第一季度营收为260亿美元。\n", "英伟达2026财年第三季度营收为570亿美元。\n"
+    )
+
+
+def test_the_same_quarter_with_different_revenue_is_flagged() -> None:
+    assert "FC201" in _cross_problems(
+        "英伟达2026财年第三季度营收为570亿美元。\n", "英伟达2026财年第三季度营收为470亿美元。\n"
+    )
+
+
+def test_an_overlapping_range_and_point_agree() -> None:
+    assert not _cross_problems("H20的显存带宽为3.8~4.2TB/s。\n", "H20的显存带宽为4TB/s。\n")
