@@ -7,8 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from factcheck.datafile import parse_yaml
 from factcheck.model.span import Span
 from factcheck.resources import data_file
 
@@ -36,7 +35,7 @@ class BoilerplateRules:
 
 @cache
 def boilerplate_rules() -> BoilerplateRules:
-    raw = yaml.safe_load(data_file("boilerplate.yaml").read_text(encoding="utf-8"))
+    raw = parse_yaml(data_file("boilerplate.yaml").read_text(encoding="utf-8"))
     return BoilerplateRules(
         sentence_phrases=re.compile("|".join(re.escape(p) for p in raw["sentence_phrases"])),
         line_patterns=re.compile("|".join(f"(?:{p})" for p in raw["line_patterns"])),

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-import yaml
-
+from factcheck.datafile import parse_yaml
 from factcheck.model.quantity import Qualifier
 from factcheck.quantities.word_table import WordTable
 from factcheck.resources import data_file
@@ -68,7 +67,7 @@ def bounded_alternation(words: list[str]) -> str:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(data_file("quantity_lexicon.yaml").read_text(encoding="utf-8"))
+    raw = parse_yaml(data_file("quantity_lexicon.yaml").read_text(encoding="utf-8"))
     prefix = {w: name for name, words in raw["qualifiers"]["prefix"].items() for w in words}
     suffix = {w: name for name, words in raw["qualifiers"]["suffix"].items() for w in words}
     for name in (*prefix.values(), *suffix.values()):
