@@ -70,7 +70,8 @@ class AttributeResolver:
                 distance = q_start - cue_end
             elif cue_start >= q_end:
                 # A cue glued to the number (套模组, 万卡集群) is as good as one before it.
-                distance = 0 if cue_start == q_end else cue_start - q_end + _AFTER_PENALTY
+                glued = not text[q_end:cue_start].strip()
+                distance = 0 if glued else cue_start - q_end + _AFTER_PENALTY
             elif cue_start > q_start:
                 distance = -1  # the unit word itself names the attribute (400万开发者)
             else:

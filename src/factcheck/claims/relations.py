@@ -86,10 +86,13 @@ _PASSIVE_AGENT = re.compile(r"\s*(?:将|会)?被\s*")
 _RECIPIENT = re.compile(r"[^,，;；。]{0,12}?(?:上缴|上交|交给|缴纳给|缴给|分给|付给|支付给)\s*")
 # 降至14% / 从13%骤降至5% / 增至7.43亿元: a value reached by a change
 _CHANGE_TO = re.compile(
-    r"(?P<verb>骤降|降|下降|跌|回落|减少|缩减|下滑|增|增长|上升|升|提升|提高|攀升|涨|飙升|回升)"
+    r"(?P<verb>骤降|降|下降|下调|跌|回落|减少|缩减|削减|减|砍|砍半|腰斩|压缩|下滑|"
+    r"增|增长|上升|升|上调|提升|提高|攀升|涨|飙升|回升|扩大|扩充)"
     r"(?:了)?(?:至|到)\s*$"
 )
-_CHANGE_DOWN = frozenset("骤降 降 下降 跌 回落 减少 缩减 下滑".split())
+_CHANGE_DOWN = frozenset(
+    "骤降 降 下降 下调 跌 回落 减少 缩减 削减 减 砍 砍半 腰斩 压缩 下滑".split()
+)
 
 _DIRECTION_WORDS: dict[str, Direction] = {
     "略小": Direction.slightly_less,

@@ -127,6 +127,16 @@ class SureGroup:
         )
 
 
+# Conditions under which a figure still describes the product as specified.
+_SPEC_CONDITIONS = (None, "before the change")
+
+
+def describes_the_spec(claim: Claim) -> bool:
+    """False for figures stated under a condition (after a cut, in some tests, for the first
+    batch): reference values and other articles describe the product as specified."""
+    return claim.scope.condition in _SPEC_CONDITIONS
+
+
 def interval_of(claim: Claim) -> Interval | None:
     """The claim's stated interval in its own unit; None for words (HBM3, less).
     A missing bound is open: 13倍以上 is [13, inf), 低10%以上 is (-inf, -10]."""

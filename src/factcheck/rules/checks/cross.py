@@ -18,6 +18,7 @@ from factcheck.rules.checks.base import (
     as_range,
     attribute_name,
     decide,
+    describes_the_spec,
     entity_name,
     finding,
     interval_in,
@@ -39,6 +40,8 @@ def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding
         sure = group.claims
         if not (spec.categorical or spec.stable or sure[0].scope.period):
             continue
+        if spec.stable and not describes_the_spec(sure[0]):
+            continue  # two articles' "after the cut" figures may describe different cuts
         if spec.categorical:
             pairs = _word_pairs(sure)
         else:

@@ -16,6 +16,7 @@ from factcheck.rules.checks.base import (
     as_range,
     attribute_name,
     decide,
+    describes_the_spec,
     entity_name,
     finding,
     interval_in,
@@ -73,6 +74,8 @@ def check_reference_values(rule: Rule, context: CheckContext) -> Iterator[Findin
         if spec is None or not (spec.stable or claim.attribute == _GENERIC_COMPUTE):
             continue
         if not context.in_focus([claim]) or not context.sure_enough(claim):
+            continue
+        if not describes_the_spec(claim):
             continue
         values = _candidates(context, claim.entity, claim.attribute)
         if not values:
