@@ -23,6 +23,7 @@ from factcheck.claims.relations import (
     change_to,
     comparatives,
     direction_cues,
+    from_to,
     is_multiple,
     passive_agent_start,
     relation_cue,
@@ -61,7 +62,12 @@ _OBJECT_MARKERS = (
     "从",
     "在",
 )
-_OWNED_VALUE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?的?\s*")
+# English: "an upgrade over the H100", "more than the H20", "compared with the H100".
+_OBJECT_MARKERS_EN = re.compile(
+    r"\b(?:over|than|versus|vs\.?|against|from|compared\s+(?:to|with)|relative\s+to)"
+    r"\s+(?:the\s+)?(?:(?:NVIDIA|Nvidia|AMD|Huawei|Google)(?:'s)?\s+)?$"
+)
+_OWNED_VALUE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:的|'s|’s)?\s*")
 _PRONOUNS = {
     "后者": "latter",
     "前者": "former",
@@ -257,7 +263,9 @@ class _DocumentBuild:
         if e.start in self._entity_ends:
             return False  # 华为昇腾910C: the 为 of 华为 is no preposition
         before = self.text[max(0, e.start - 4) : e.start].rstrip()
-        return any(before.endswith(marker) for marker in _OBJECT_MARKERS)
+        if any(before.endswith(marker) for marker in _OBJECT_MARKERS):
+            return True
+        return bool(_OBJECT_MARKERS_EN.search(self.text, max(0, e.start - 30), e.start))
 
     def _owns(self, e: EntityMention, start: int, attribute: str | None = None) -> bool:
         """Whether entity e, written before a number at `start`, is what the number is about.
@@ -392,10 +400,15 @@ class _DocumentBuild:
                 and d.entity is not None
             ]
             owner = sized[-1] if sized else None
+            possessor = _POSSESSIVE.search(self.text, max(sentence.start, m.start() - 3), m.start())
             if owner is not None:
                 entity, carried = owner.entity, False
+            elif possessor and not any(e.end == possessor.start() for e in sentence.entities):
+                # "the RTX PRO 6000's GDDR7": the memory of a product factcheck does not know
+                entity, carried = None, False
             else:
                 entity, carried = self._entity_for(sentence, m.start(), m.end(), "memory_type")
+            change = _type_change(self.text, sentence.start, m.start())
             confidence = _BASE_CONFIDENCE - (_CARRIED_PENALTY if carried else 0)
             self.drafts.append(
                 _Draft(
@@ -411,7 +424,7 @@ class _DocumentBuild:
                     qualifier="exact",
                     precision=Decimal(0),
                     sentence=sentence.index,
-                    scope=Scope(),
+                    scope=Scope(condition=change),
                     confidence=round(confidence - (_DAMAGED_PENALTY if sentence.damaged else 0), 2),
                     owner=owner,
                 )
@@ -894,10 +907,9 @@ class _DocumentBuild:
         draft = self.by_quantity.get(id(q))
         if draft is None or not _plain_value(draft) or draft.attribute is None:
             return
-        direction = change_to(
-            self.text, self._clause_start(sentence, q.norm_span.start) - 1, q.norm_span.start
-        )
-        if direction is None:
+        clause = self._clause_start(sentence, q.norm_span.start)
+        direction = change_to(self.text, clause - 1, q.norm_span.start)
+        if direction is None and not from_to(self.text, clause, q.norm_span.start):
             return
         earlier = [
             d
@@ -919,6 +931,8 @@ class _DocumentBuild:
         draft.scope = Scope(
             period=draft.scope.period, condition=_joined(draft.scope.condition, "after the change")
         )
+        if direction is None:
+            return  # "from 80GB to 141GB": scoped, but no direction word to check
         verb_start = self.text.rfind(
             self.text[q.norm_span.start - 1], before.end, q.norm_span.start
         )
@@ -1118,6 +1132,21 @@ class _DocumentBuild:
                 )
             )
         return claims
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s)\s*$")
+_TYPE_FROM = re.compile(r"(?:\bfrom|从)\s*$")
+_TYPE_TO = re.compile(r"(?:\bfrom|从)\s*\w+\s*(?:\bto|至|到|升级到|升级至)\s*$")
+
+
+def _type_change(text: str, sentence_start: int, start: int) -> str | None:
+    """`jumps from HBM3 to HBM3e`, `从HBM3升级到HBM3e`: the memory type before or after."""
+    window = text[max(sentence_start, start - 24) : start]
+    if _TYPE_FROM.search(window):
+        return "before the change"
+    if _TYPE_TO.search(window):
+        return "after the change"
+    return None
 
 
 def _joined(first: str | None, second: str) -> str:

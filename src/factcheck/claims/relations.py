@@ -361,6 +361,14 @@ def passive_agent_start(text: str, end: int) -> int | None:
     return m.end() if m else None
 
 
+_FROM_TO = re.compile(r"\bfrom\s+(?:[^,;.()]|(?<=\d)\.(?=\d)){1,30}?\s+to\s*$")
+
+
+def from_to(text: str, clause_start: int, start: int) -> bool:
+    """`capacity from 80GB to 141GB`: a change without a direction word."""
+    return _FROM_TO.search(text, max(clause_start, start - 60), start) is not None
+
+
 def change_to(text: str, clause_start: int, start: int) -> Direction | None:
     """The direction of `降至` / `增至` written right before a number."""
     m = _CHANGE_TO.search(text, clause_start, start)
