@@ -49,6 +49,8 @@ SPECS = {
     "tpp": "tpp",
 }
 FLAGS = ("DISAGREES", "ERRONEOUS", "SUSPECT", "ESTIMATE")
+# Chips sold in bins with different specifications (910B1-B4): no single number is trusted.
+BINNED = {"huawei-ascend-910b"}
 UNITS = {"TPP": "dimensionless"}
 
 HEADER = """\
@@ -66,7 +68,8 @@ HEADER = """\
 # and mention untrusted ones. A value is untrusted when the research flagged it
 # (DISAGREES, ERRONEOUS, SUSPECT, ESTIMATE) or, for the MI308X bandwidth, because its only
 # reading (Epoch's row, taken from TechPowerUp) is the 10.3 TB/s that TechPowerUp also gives
-# the MI300X, where AMD's own documentation says 5.3 TB/s.
+# the MI300X, where AMD's own documentation says 5.3 TB/s. The Ascend 910B ships in bins
+# (910B1-B4) whose memory, bandwidth, compute and power differ: none of its numbers is trusted.
 # bf16 figures are filed as compute_fp16: tensor BF16 and FP16 run at the same rate on
 # these chips.
 """
@@ -91,6 +94,9 @@ def main(path: Path) -> int:
                 trusted = not any(flag in note.upper() for flag in FLAGS)
                 if entity == "amd-mi308x" and spec == "memory_bandwidth":
                     trusted = False
+                if entity in BINNED and spec != "memory_type":
+                    trusted = False
+                    note = "BINNED: sold in bins with different specifications. " + note
                 values.append(
                     {
                         "entity": entity,

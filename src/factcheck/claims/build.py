@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from factcheck.claims.attributes import AttributeResolver
-from factcheck.claims.entities import EntityMatcher, EntityMention
+from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher, EntityMention
 from factcheck.claims.kb import KnowledgeBase
 from factcheck.claims.relations import (
     DirectionCue,
@@ -43,6 +43,8 @@ _BASE_CONFIDENCE = 0.9
 _CARRIED_PENALTY = 0.25
 _DAMAGED_PENALTY = 0.4
 _NO_ATTRIBUTE_PENALTY = 0.2
+_UNKNOWN_CONFIDENCE = 0.4
+_LEADING_LABEL = re.compile(r"[^,，。;；:：]{1,12}[:：]")
 # Words after which an entity is the object of a comparison or a verb, not a subject.
 _OBJECT_MARKERS = (
     "比",
@@ -205,7 +207,13 @@ class _DocumentBuild:
             carried = subject is None
             if subject is None:
                 subject = topic
-            elif self.b.kb.kind(subject) in ("chip", "company", "product", "chip_family", "market"):
+            elif subject == UNKNOWN_MODEL or self.b.kb.kind(subject) in (
+                "chip",
+                "company",
+                "product",
+                "chip_family",
+                "market",
+            ):
                 topic = subject
             sentences.append(
                 _Sentence(
@@ -239,8 +247,11 @@ class _DocumentBuild:
     def _subject_of(self, span: Span, ents: list[EntityMention]) -> str | None:
         """The grammatical subject: the first entity written before the sentence's first
         number that is not the object of a comparison (比H100, 相比H100, 对CUDA)."""
+        # 算力提升30%:昇腾910D采用…: the subject comes after a leading label.
+        label = _LEADING_LABEL.match(self.text, span.start, span.end)
+        body = label.end() if label else span.start
         first_number = next(
-            (q.norm_span.start for q in self.numbers if span.start <= q.norm_span.start < span.end),
+            (q.norm_span.start for q in self.numbers if body <= q.norm_span.start < span.end),
             span.end,
         )
         candidates = [
@@ -450,7 +461,7 @@ class _DocumentBuild:
 
     # --- which entity -------------------------------------------------------------------------
     def _fits(self, entity: str, attribute: str | None) -> bool:
-        if attribute is None:
+        if attribute is None or entity == UNKNOWN_MODEL:
             return True
         wanted = self.b.kb.attributes[attribute].subject
         return not wanted or self.b.kb.kind(entity) in wanted
@@ -514,7 +525,11 @@ class _DocumentBuild:
                 return earlier.subject
         for earlier in reversed(earlier_sentences):  # no subject fits: any entity that does
             for e in reversed(earlier.entities):
-                if self._fits(e.entity, attribute) and self.b.kb.kind(e.entity) != "group":
+                if (
+                    self._fits(e.entity, attribute)
+                    and self.b.kb.kind(e.entity) != "group"
+                    and not self._is_object(e)
+                ):
                     return e.entity
         return None
 
@@ -1094,6 +1109,14 @@ class _DocumentBuild:
             if draft.owner is not None:
                 draft.entity = draft.owner.entity
                 draft.confidence = min(draft.confidence, draft.owner.confidence)
+        for draft in self.drafts:
+            if draft.entity == UNKNOWN_MODEL:  # never a guess: unknown, and said so
+                draft.entity = None
+                draft.confidence = min(draft.confidence, _UNKNOWN_CONFIDENCE)
+            draft.operands = [
+                (role, target, None if entity == UNKNOWN_MODEL else entity, attribute)
+                for role, target, entity, attribute in draft.operands
+            ]
         self.drafts.sort(key=lambda d: (d.start, d.end, d.kind.value))
         for number, draft in enumerate(self.drafts, start=1):
             draft.id = f"{self.doc.id}#c{number}"

@@ -21,6 +21,9 @@ _MODEL_TOKEN = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]{0,9}[\s\-]?\d{2,5}[A-Za-z]{0,3}(?![A-Za-z0-9])"
 )
 _DIGITS = re.compile(r"\d+")
+_MODEL_NUMBER = re.compile(r"[\s\-]?\d{2,5}[A-Za-z]{0,3}(?![A-Za-z0-9.])")
+UNKNOWN_MODEL = "unknown-model"
+"""A chip named with a known family and an unknown model number: its figures are nobody's."""
 _FUZZY_MIN_SCORE = 85.0
 _FUZZY_MARGIN = 5.0
 
@@ -119,6 +122,15 @@ class EntityMatcher:
         taken = bytearray(len(text) + 1)  # 1 where an exact alias already covers the text
         for mention in mentions:
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        for index, mention in enumerate(mentions):
+            # 昇腾910D: a family name with a model number the kb does not know is an unknown
+            # chip, not the family (and its number is a name, not a quantity).
+            if self.kb.kind(mention.entity) != "chip_family":
+                continue
+            model = _MODEL_NUMBER.match(text, mention.end)
+            if model and not any(taken[model.start() : model.end()]):
+                mentions[index] = EntityMention(mention.start, model.end(), UNKNOWN_MODEL, 0.0)
+                taken[mention.start : model.end()] = b"\x01" * (model.end() - mention.start)
         for m in _MODEL_TOKEN.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue

@@ -26,6 +26,8 @@ class Tolerances(BaseModel):
     """略/slightly: the largest relative difference still called slight."""
     far: Decimal
     """远/far: the smallest relative difference that earns the word."""
+    negligible: Decimal = Decimal("0.01")
+    """A relative gap up to this is rounding noise (15,840 for 15,832): consistent."""
     min_confidence: Decimal = Decimal("0.6")
     """A claim read with less confidence than this is not judged (same-fact checks, and the
     stated side of a relation)."""

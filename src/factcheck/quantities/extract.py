@@ -636,6 +636,19 @@ def _scale_first(first: _End, second: _End) -> _End:
     )
 
 
+_PER_SECOND_BEFORE = re.compile(r"(?:每秒|每秒钟|per second of)\s*$")
+_RATE_UNITS = frozenset({"B", "kB", "MB", "GB", "TB", "PB"})
+
+
+def _per_second(text: str, q: QuantityMention) -> QuantityMention:
+    """每秒 3.2 TB: a size written after 每秒 is a rate."""
+    if q.unit in _RATE_UNITS and _PER_SECOND_BEFORE.search(
+        text, max(0, q.norm_span.start - 6), q.norm_span.start
+    ):
+        return replace(q, unit=f"{q.unit}/s")
+    return q
+
+
 def find_quantities(
     text: str,
     tolerances: Tolerances,
@@ -650,7 +663,7 @@ def find_quantities(
     dates = find_dates(text)
     blocked = [(d.start, d.end) for d in dates] + list(names)
     scanner = _Scanner(text, tolerances, blocked, offsets, original)
-    mentions = scanner.scan()
+    mentions = [_per_second(text, q) for q in scanner.scan()]
     if include_dates:
         mentions.extend(scanner.dates(dates))
         mentions.sort(key=lambda q: q.norm_span.start)

@@ -56,6 +56,7 @@ class CheckContext:
         self.by_id = {c.id: c for c in self.claims}
         self._min_confidence = float(self.tolerances.min_confidence)
         self._min_operand_confidence = float(self.tolerances.min_operand_confidence)
+        self.negligible = float(self.tolerances.negligible)
 
     def groups(self) -> dict[tuple[str, str, str], list[Claim]]:
         """Value claims by (entity, attribute, scope), computed once for all rules."""
@@ -170,11 +171,12 @@ def stated_scale(claim: Claim, stated: Interval) -> float:
 
 
 def decide(
-    observed: Interval, stated: Interval, scale: float, stretch: float
+    observed: Interval, stated: Interval, scale: float, stretch: float, negligible: float
 ) -> tuple[Verdict, float]:
-    """Meet → consistent; a relative gap up to `stretch` → stretched; beyond → contradiction."""
+    """Meet (or miss by no more than rounding noise, `negligible`) → consistent; a relative
+    gap up to `stretch` → stretched; beyond → contradiction."""
     gap = observed.distance(stated) / scale if scale else INF
-    if gap == 0:
+    if gap <= negligible:
         return Verdict.consistent, 0.0
     if gap <= stretch:
         return Verdict.stretched, gap

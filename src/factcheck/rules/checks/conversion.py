@@ -113,7 +113,9 @@ def _compare(
         )
     observed = source_interval * factor
     stretch = rule.tolerance("stretch", context.tolerances)
-    verdict, gap = decide(observed, stated, stated_scale(claim, stated), stretch)
+    verdict, gap = decide(
+        observed, stated, stated_scale(claim, stated), stretch, context.negligible
+    )
     explanation = (
         f"{_amount(source)} {how} = {show(observed, claim.unit)}; the article says "
         f"“{claim.quote.strip()}” ({show(stated, claim.unit)}): "

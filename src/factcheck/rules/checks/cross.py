@@ -144,7 +144,7 @@ def _disagreement(
     first = interval_in(anchor, unit) or Interval.point(0)
     second = interval_in(other, unit) or Interval.point(0)
     stretch = rule.tolerance("stretch", context.tolerances)
-    verdict, gap = decide(second, first, stated_scale(anchor, first), stretch)
+    verdict, gap = decide(second, first, stated_scale(anchor, first), stretch, context.negligible)
     return finding(
         rule,
         context,

@@ -104,7 +104,9 @@ def _evaluate(
     except (ZeroDivisionError, ValueError):
         return None
     stretch = rule.tolerance("stretch", context.tolerances)
-    verdict, gap = decide(observed, stated, stated_scale(target, stated), stretch)
+    verdict, gap = decide(
+        observed, stated, stated_scale(target, stated), stretch, context.negligible
+    )
     inputs = ", ".join(
         f"{name} = {show(values[name], bound[name].unit if name in bound else None)}"
         for name in formula.variables

@@ -54,6 +54,10 @@ def reference_interval(value: ReferenceValue, unit: str | None) -> Interval | No
         return None
 
 
+def _binned(value: ReferenceValue) -> bool:
+    return (value.note or "").startswith("BINNED")
+
+
 def _candidates(
     context: CheckContext, entity: str | None, attribute: str | None
 ) -> list[ReferenceValue]:
@@ -139,6 +143,11 @@ def _number_against(
             0.0,
             f"{said}; reference {value.label}: holds.",
         )
+    elif any(i.meets(stated) and _binned(v) for v, i in usable):
+        # A chip sold in bins: a figure matching one bin is no finding.
+        value, interval = next((v, i) for v, i in usable if i.meets(stated) and _binned(v))
+        verdict, gap = Verdict.consistent, 0.0
+        explanation = f"{said}; it matches one of the chip's bins: {value.label}."
     elif any(i.meets(stated) for v, i in usable if not v.trusted):
         value, interval = next((v, i) for v, i in usable if not v.trusted and i.meets(stated))
         why = f" ({value.note})" if value.note else ""
@@ -151,7 +160,9 @@ def _number_against(
         return None  # the precision is not stated, or nothing trusted to compare with
     else:
         value, interval = min(trusted, key=lambda vi: vi[1].distance(stated))
-        verdict, gap = decide(interval, stated, stated_scale(claim, stated), stretch)
+        verdict, gap = decide(
+            interval, stated, stated_scale(claim, stated), stretch, context.negligible
+        )
         explanation = f"{said}; reference {value.label}: {verdict_words(verdict, gap, stretch)}."
     return finding(
         rule,
@@ -266,7 +277,9 @@ def _relation(
         # Fitting only sparse-against-dense is still wrong like for like: the verdict stands,
         # and the explanation says which reading the writer probably used.
         (ms, mb), _, mixed = fitting[0]
-        verdict, gap = decide(result, stated, stated_scale(claim, stated), stretch)
+        verdict, gap = decide(
+            result, stated, stated_scale(claim, stated), stretch, context.negligible
+        )
         tail = (
             verdict_words(verdict, gap, stretch)
             + "; "
@@ -278,7 +291,9 @@ def _relation(
             )
         )
     else:
-        verdict, gap = decide(result, stated, stated_scale(claim, stated), stretch)
+        verdict, gap = decide(
+            result, stated, stated_scale(claim, stated), stretch, context.negligible
+        )
         tail = verdict_words(verdict, gap, stretch)
     return finding(
         rule,

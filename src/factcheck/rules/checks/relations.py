@@ -94,7 +94,11 @@ def check_one_relation(
         compared_stated = _growth(stated)
         scale = abs(1 + float(claim.value) / 100) if isinstance(claim.value, Decimal) else 1.0
     verdict, gap = decide(
-        compared_observed, compared_stated, scale, rule.tolerance("stretch", context.tolerances)
+        compared_observed,
+        compared_stated,
+        scale,
+        rule.tolerance("stretch", context.tolerances),
+        context.negligible,
     )
     ordered = [claim, *operands.values()]
     stretch = rule.tolerance("stretch", context.tolerances)

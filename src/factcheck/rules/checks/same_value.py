@@ -112,7 +112,11 @@ def _numbers(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator
     stretch = rule.tolerance("stretch", context.tolerances)
     for other, other_interval in clusters[1:]:
         verdict, gap = decide(
-            other_interval, anchor_interval, stated_scale(anchor, anchor_interval), stretch
+            other_interval,
+            anchor_interval,
+            stated_scale(anchor, anchor_interval),
+            stretch,
+            context.negligible,
         )
         yield finding(
             rule,
