@@ -97,8 +97,9 @@ CROSS_CLAIMS = int(os.environ.get("FACTCHECK_BENCH_CLAIMS", 1_000_000))
 
 def bench_cross() -> str:
     """Cross-source checks (FC201 same fact, FC202 borrowed operands) over one million
-    synthetic claims: 20,000 articles about 5,000 chips, five specifications each, a few
-    values off, and relation claims that borrow operands from other articles."""
+    synthetic claims: 20,000 articles about 5,000 chips, five specifications each with one
+    value in a thousand off, and ratio claims (one in fifty) that borrow both operands from
+    other articles, one in a hundred of them wrong."""
     import random
     from decimal import Decimal
 
@@ -115,45 +116,49 @@ def bench_cross() -> str:
         ("process_node", "nm", 5),
         ("memory_type", None, None),
     ]
+
+    def true_size(chip: int) -> int:
+        return 1 + chip % 7  # each chip's specifications: its base figure times this
+
     claims: list[Claim] = []
     scope = Scope()
     for number in range(CROSS_CLAIMS):
         document = f"doc{number % 20_000}"
-        chip = f"chip-{rng.randrange(5_000)}"
+        chip = rng.randrange(5_000)
         if number % 50 == 0:
+            # "about N× the other chip's memory", right but for one in a hundred
+            base = rng.randrange(5_000)
+            ratio = Decimal(true_size(chip)) / Decimal(true_size(base))
+            ratio = ratio.quantize(Decimal("0.01")) * (Decimal("1.5") if rng.random() < 0.01 else 1)
             claims.append(
                 Claim.model_construct(
                     id=f"{document}#r{number}",
                     document=document,
                     span=(0, 4),
-                    quote="2倍",
-                    entity=chip,
+                    quote=f"约{ratio}倍",
+                    entity=f"chip-{chip}",
                     attribute="memory_capacity",
                     scope=scope,
                     kind=ClaimKind.ratio,
-                    value=Decimal(2),
-                    low=Decimal("1.9"),
-                    high=Decimal(2),
+                    value=ratio,
+                    low=ratio * Decimal("0.95"),
+                    high=ratio * Decimal("1.05"),
                     unit="dimensionless",
-                    qualifier="nearly",
+                    qualifier="about",
                     operands=[
-                        Operand(role="subject", entity=chip, attribute="memory_capacity"),
-                        Operand(
-                            role="base",
-                            entity=f"chip-{rng.randrange(5_000)}",
-                            attribute="memory_capacity",
-                        ),
+                        Operand(role="subject", entity=f"chip-{chip}", attribute="memory_capacity"),
+                        Operand(role="base", entity=f"chip-{base}", attribute="memory_capacity"),
                     ],
                     confidence=0.9,
                 )
             )
             continue
-        attribute, unit, base = specs[number % len(specs)]
+        attribute, unit, size = specs[number % len(specs)]
         if unit is None:
             value: Decimal | str = "HBM3" if rng.random() > 0.001 else "GDDR6X"
             low = high = None
         else:
-            value = Decimal(base * (1 + (hash(chip) % 7))) * (
+            value = Decimal(size * true_size(chip)) * (
                 Decimal("1.5") if rng.random() < 0.001 else 1
             )
             low, high = value - Decimal("0.5"), value + Decimal("0.5")
@@ -163,7 +168,7 @@ def bench_cross() -> str:
                 document=document,
                 span=(0, 4),
                 quote="x",
-                entity=chip,
+                entity=f"chip-{chip}",
                 attribute=attribute,
                 scope=scope,
                 kind=ClaimKind.value,

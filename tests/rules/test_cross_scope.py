@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factcheck.api import check_articles, load_document
+from factcheck.api import AuditOptions, check_articles, check_corpus, load_corpus, load_document
 from factcheck.reference.table import load_reference
 from factcheck.rules.registry import default_pack
 
@@ -34,3 +34,14 @@ def test_the_same_quarter_with_different_revenue_is_flagged() -> None:
 
 def test_an_overlapping_range_and_point_agree() -> None:
     assert not _cross_problems("H20的显存带宽为3.8~4.2TB/s。\n", "H20的显存带宽为4TB/s。\n")
+
+
+def test_hiding_agreement_changes_no_problem_finding() -> None:
+    """A corpus run that will not show consistent findings skips building them; what it
+    reports must be exactly the problems of a run that builds everything."""
+    corpus = load_corpus(ROOT / "claims")
+    shown = check_corpus(corpus, AuditOptions(show_consistent=True)).report.findings
+    hidden = check_corpus(corpus, AuditOptions(show_consistent=False)).report.findings
+    assert any(not f.is_problem for f in shown)
+    assert all(f.is_problem for f in hidden)
+    assert [f for f in shown if f.is_problem] == hidden

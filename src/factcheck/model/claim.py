@@ -40,9 +40,6 @@ class Scope(BaseModel):
     condition: str | None = None
     """A caveat the figure holds under: 首批, 部分测试场景, year over year, a label."""
 
-    def key(self) -> str:
-        return f"{self.period or ''}|{self.condition or ''}"
-
 
 class Operand(BaseModel):
     """One side of a relation: a claim of the same document, or an entity's attribute when

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
@@ -81,7 +83,22 @@ def run_corpus(
         focus=focus,
         report_consistent=consistent,
     )
-    return _run(CORPUS_CHECKS, rules, context)
+    with _cycle_collection_paused():
+        return _run(CORPUS_CHECKS, rules, context)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Grouping a million claims allocates lists by the thousand, and each automatic full
+    collection walks every claim again (a quarter of the run's time); the checks create no
+    reference cycles worth collecting meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run(

@@ -27,6 +27,8 @@ from factcheck.rules.interval import INF, Interval
 from factcheck.rules.registry import Rule
 
 Locator = Callable[[Claim], Location]
+GroupKey = tuple[str, str, str, str]
+"""entity, attribute, scope period, scope condition ("" when none)"""
 
 
 @dataclass
@@ -48,31 +50,39 @@ class CheckContext:
     report_consistent: bool = True
     """False: checks may skip building findings that only say a fact agrees (a corpus
     run that will not show them)."""
-    by_id: dict[str, Claim] = field(init=False)
-    _groups: dict[tuple[str, str, str], list[Claim]] | None = field(init=False, default=None)
-    _sure_groups: dict[tuple[str, str, str], SureGroup] | None = field(init=False, default=None)
+    _by_id: dict[str, Claim] | None = field(init=False, default=None)
+    _groups: dict[GroupKey, list[Claim]] | None = field(init=False, default=None)
+    _sure_groups: dict[GroupKey, SureGroup] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        self.by_id = {c.id: c for c in self.claims}
         self._min_confidence = float(self.tolerances.min_confidence)
         self._min_operand_confidence = float(self.tolerances.min_operand_confidence)
         self.negligible = float(self.tolerances.negligible)
 
-    def groups(self) -> dict[tuple[str, str, str], list[Claim]]:
-        """Value claims by (entity, attribute, scope), computed once for all rules."""
+    def groups(self) -> dict[GroupKey, list[Claim]]:
+        """Value claims by (entity, attribute, scope period, scope condition), computed once
+        for all rules."""
         if self._groups is None:
-            groups: dict[tuple[str, str, str], list[Claim]] = {}
+            groups: dict[GroupKey, list[Claim]] = {}
+            value = ClaimKind.value  # hoisted: an enum member lookup per claim adds up
             for claim in self.claims:
-                if claim.kind is ClaimKind.value and claim.entity and claim.attribute:
-                    key = (claim.entity, claim.attribute, claim.scope.key())
-                    groups.setdefault(key, []).append(claim)
+                if claim.kind is value and claim.entity and claim.attribute:
+                    scope = claim.scope  # the scope's own strings: no new string per claim
+                    key = (claim.entity, claim.attribute, scope.period or "", scope.condition or "")
+                    members = groups.get(key)
+                    if members is None:
+                        groups[key] = [claim]
+                    else:
+                        members.append(claim)
             self._groups = groups
         return self._groups
 
     def operand(self, claim: Claim, role: str) -> Claim | None:
         for op in claim.operands:
             if op.role == role and op.claim is not None:
-                return self.by_id.get(op.claim)
+                if self._by_id is None:  # built on first use: a corpus may never need it
+                    self._by_id = {c.id: c for c in self.claims}
+                return self._by_id.get(op.claim)
         return None
 
     def in_focus(self, claims: Sequence[Claim]) -> bool:
@@ -81,7 +91,7 @@ class CheckContext:
     def date_of(self, claim: Claim) -> str | None:
         return self.dates.get(claim.document)
 
-    def sure_groups(self) -> dict[tuple[str, str, str], SureGroup]:
+    def sure_groups(self) -> dict[GroupKey, SureGroup]:
         """The groups with their sure claims and intervals, computed once for all rules."""
         if self._sure_groups is None:
             threshold = self._min_confidence
@@ -102,30 +112,72 @@ class CheckContext:
         return self.sure_enough(stated) and all(c.confidence >= threshold for c in operands)
 
 
-@dataclass(frozen=True)
 class SureGroup:
-    """One fact's sure claims, their intervals in the first claim's unit (None for words and
-    for units that do not convert) and whether all those intervals meet."""
+    """One fact's sure claims; what the checks ask of them is computed on first use:
+    whether several documents state it, whether all their intervals meet, and those
+    intervals in the first claim's unit (None for words and for units that do not convert)."""
 
-    claims: list[Claim]
-    intervals: list[Interval | None]
-    documents: int
-    agree: bool
+    __slots__ = ("_agree", "_intervals", "_several_documents", "claims")
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self._several_documents: bool | None = None
+        self._agree: bool | None = None
+        self._intervals: list[Interval | None] | None = None
 
     @staticmethod
     def of(claims: list[Claim]) -> SureGroup:
-        unit = claims[0].unit
-        intervals = [interval_of(c) if c.unit == unit else interval_in(c, unit) for c in claims]
-        known = [i for i in intervals if i is not None]
-        # Intervals on a line meet pairwise exactly when the largest low end is not above
-        # the smallest high end: one pass, not all pairs.
-        agree = not known or max(i.low for i in known) <= min(i.high for i in known)
-        return SureGroup(
-            claims=claims,
-            intervals=intervals,
-            documents=len({c.document for c in claims}),
-            agree=agree,
-        )
+        return SureGroup(claims)
+
+    @property
+    def several_documents(self) -> bool:
+        """Whether more than one document states the fact (compared, not hashed: the
+        answer is usually known at the second claim)."""
+        if self._several_documents is None:
+            first = self.claims[0].document
+            self._several_documents = any(c.document != first for c in self.claims)
+        return self._several_documents
+
+    @property
+    def agree(self) -> bool:
+        if self._agree is None:
+            agree = _all_meet(self.claims)
+            if agree is None:  # mixed units: convert, then compare
+                known = [i for i in self.intervals if i is not None]
+                agree = not known or max(i.low for i in known) <= min(i.high for i in known)
+            self._agree = agree
+        return self._agree
+
+    @property
+    def intervals(self) -> list[Interval | None]:
+        if self._intervals is None:
+            unit = self.claims[0].unit
+            self._intervals = [
+                interval_of(c) if c.unit == unit else interval_in(c, unit) for c in self.claims
+            ]
+        return self._intervals
+
+
+def _all_meet(claims: list[Claim]) -> bool | None:
+    """Whether the claims' intervals meet pairwise, None when their units differ. Intervals
+    on a line meet pairwise exactly when the largest low end is not above the smallest high
+    end: one pass over the exact Decimals, not all pairs."""
+    unit = claims[0].unit
+    highest_low: Decimal | None = None
+    lowest_high: Decimal | None = None
+    for claim in claims:
+        if claim.unit != unit:
+            return None
+        low, high = claim.low, claim.high
+        if low is None and high is None:
+            if not isinstance(claim.value, Decimal):
+                continue  # a word: no interval
+            low = high = claim.value
+        if low is not None and (highest_low is None or low > highest_low):
+            highest_low = low
+        if high is not None and (lowest_high is None or high < lowest_high):
+            lowest_high = high
+    return highest_low is None or lowest_high is None or highest_low <= lowest_high
 
 
 def describes_the_spec(claim: Claim) -> bool:

@@ -33,9 +33,9 @@ from factcheck.rules.registry import Rule
 
 def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     attributes = default_kb().attributes
-    for (_, attribute, _), group in sorted(context.sure_groups().items()):
+    for (_, attribute, _, _), group in sorted(context.sure_groups().items()):
         spec = attributes.get(attribute)
-        if spec is None or group.documents < 2:
+        if spec is None or not group.several_documents:
             continue
         sure = group.claims
         if not (spec.categorical or spec.stable or sure[0].scope.period):
@@ -221,7 +221,7 @@ def _stable_values(
     borrow = rule.params.get("borrow", [])
     extra = borrow if isinstance(borrow, list) else []
     chosen: dict[tuple[str, str], Claim] = {}
-    for (entity, attribute, _), group in sorted(context.sure_groups().items()):
+    for (entity, attribute, _, _), group in sorted(context.sure_groups().items()):
         spec = attributes.get(attribute)
         if spec is None or spec.categorical or not (spec.stable or attribute in extra):
             continue

@@ -21,6 +21,7 @@ from factcheck.rules.checks.base import (
     show,
     stated_scale,
 )
+from factcheck.rules.formula import Formula
 from factcheck.rules.interval import INF, Interval
 from factcheck.rules.registry import Rule
 
@@ -57,23 +58,20 @@ def check_one_relation(
         operands[variable] = operand
     unit = claim.unit if kind_of(rule) == "difference" else _common_unit(operands.values())
     values: dict[str, Interval] = {}
-    points: dict[str, Interval] = {}
     for variable, operand in operands.items():
         interval = interval_in(operand, unit)
-        point = _point_in(operand, unit)
-        if interval is None or point is None:
+        if interval is None:
             return _unverifiable(
                 rule, context, claim, operands, "the operands are in units that do not convert"
             )
         values[variable] = interval
-        points[variable] = point
     if "periods" in formula.variables:
         periods = _periods(claim, operands)
         if periods is None:
             return _unverifiable(
                 rule, context, claim, operands, "the years of the growth are not stated"
             )
-        values["periods"] = points["periods"] = Interval.point(float(periods))
+        values["periods"] = Interval.point(float(periods))
     if stated is None:
         return _unverifiable(
             rule, context, claim, operands, "the stated figure has no usable number"
@@ -84,7 +82,6 @@ def check_one_relation(
         )
     try:
         observed = formula.evaluate(values)
-        central = formula.evaluate(points)
     except (ZeroDivisionError, ValueError):
         return _unverifiable(rule, context, claim, operands, "an operand is zero or negative")
     compared_observed, compared_stated, scale = observed, stated, stated_scale(claim, stated)
@@ -100,8 +97,13 @@ def check_one_relation(
         rule.tolerance("stretch", context.tolerances),
         context.negligible,
     )
+    labelled = _labelled_years(claim)
+    relabel = kind_of(rule) == "cagr" and labelled is not None
+    if verdict is Verdict.consistent and not relabel and not context.report_consistent:
+        return None  # a corpus run that hides agreement: skip building the finding
     ordered = [claim, *operands.values()]
     stretch = rule.tolerance("stretch", context.tolerances)
+    central = _central(formula, operands, unit, values)
     explanation = _explain(
         rule,
         claim,
@@ -111,9 +113,8 @@ def check_one_relation(
         (verdict, gap, stretch),
         values,
     )
-    labelled = _labelled_years(claim)
     if (
-        kind_of(rule) == "cagr"
+        relabel
         and verdict is Verdict.consistent
         and labelled is not None
         and labelled != int(values["periods"].low)
@@ -197,6 +198,19 @@ def _point_in(claim: Claim, unit: str | None) -> Interval | None:
     own = interval_of(claim) or Interval.point(float(claim.value))
     factor = interval.high / own.high if own.high not in (0, INF, -INF) else 1.0
     return Interval.point(float(claim.value) * factor)
+
+
+def _central(
+    formula: Formula, operands: dict[str, Claim], unit: str | None, values: dict[str, Interval]
+) -> Interval:
+    """The relation computed from the stated values themselves, for showing the arithmetic."""
+    points = {v: _point_in(c, unit) or values[v] for v, c in operands.items()}
+    if "periods" in values:
+        points["periods"] = values["periods"]
+    try:
+        return formula.evaluate(points)
+    except (ZeroDivisionError, ValueError):
+        return formula.evaluate(values)
 
 
 def _periods(claim: Claim, operands: dict[str, Claim]) -> int | None:

@@ -31,7 +31,7 @@ from factcheck.rules.registry import Rule
 def check_same_values(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     categorical = rule.params.get("values") == "categorical"
     attributes = default_kb().attributes
-    for (_, attribute, _), claims in sorted(context.groups().items()):
+    for (_, attribute, _, _), claims in sorted(context.groups().items()):
         spec = attributes.get(attribute)
         if spec is None or spec.categorical != categorical or len(claims) < 2:
             continue
