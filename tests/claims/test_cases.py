@@ -33,7 +33,9 @@ def _operand_target(claims: list[Claim], claim: Claim, role: str) -> str:
 def test_claim_case(case: dict[str, Any]) -> None:
     document = load_document("case.txt", case["text"].encode("utf-8"))
     claims = extract_claims(document)
-    for expected in case["expect"]:
+    for quote in case.get("absent", []):
+        assert not [c for c in claims if quote in c.quote], f"{quote!r} became a claim"
+    for expected in case.get("expect", []):
         claim = _find(claims, expected["quote"], expected["kind"])
         assert document.text[claim.span[0] : claim.span[1]] == claim.quote
         for key, want in expected.items():

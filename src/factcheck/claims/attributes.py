@@ -12,6 +12,8 @@ from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
 _BEFORE_WINDOW = 40
 _AFTER_WINDOW = 8
 _AFTER_PENALTY = 6
+_REFINE_GAP = 4
+_BREAK = re.compile(r"[,，;；。、:：()（）\s和与及或]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,26 @@ class AttributeResolver:
     def _fitting(self, unit: str | None, ending: str) -> tuple[str, ...]:
         return tuple(a for a, spec in self.kb.attributes.items() if spec.fits(unit, ending))
 
+    def _refined(
+        self,
+        attribute: str,
+        cue_start: int,
+        cues: list[tuple[int, int, list[str]]],
+        fits: list[str],
+        text: str,
+    ) -> str:
+        """FP16稠密算力: a generic cue (算力) right after a specific one (FP16) in the same
+        noun phrase names the specific attribute."""
+        if not self.kb.attributes[attribute].generic:
+            return attribute
+        for start, end, owners in cues:
+            between = text[end:cue_start]
+            if end <= cue_start and len(between) <= _REFINE_GAP and not _BREAK.search(between):
+                narrower = [a for a in owners if a in fits and not self.kb.attributes[a].generic]
+                if narrower and start < cue_start:
+                    return narrower[0]
+        return attribute
+
     def cues_in(self, text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
         return [
             (m.start(), m.end(), self._cue_owners[m.group().casefold()])
@@ -63,9 +85,11 @@ class AttributeResolver:
         classified = [a for a in fits if self.kb.attributes[a].classifiers]
         fits = classified or fits
         best: tuple[int, int, str] | None = None
+        best_cue_start = 0
         window_start = max(sentence[0], q_start - _BEFORE_WINDOW)
         window_end = min(sentence[1], q_end + after_window)
-        for cue_start, cue_end, owners in self.cues_in(text, window_start, window_end):
+        cues = self.cues_in(text, window_start, window_end)
+        for cue_start, cue_end, owners in cues:
             if cue_end <= q_start:
                 distance = q_start - cue_end
             elif cue_start >= q_end:
@@ -80,9 +104,9 @@ class AttributeResolver:
                 if attribute in fits:
                     rank = (distance, fits.index(attribute), attribute)
                     if best is None or rank < best:
-                        best = rank
+                        best, best_cue_start = rank, cue_start
         if best is not None:
-            return AttributeChoice(best[2], True)
+            return AttributeChoice(self._refined(best[2], best_cue_start, cues, fits, text), True)
         if heading:
             for _, _, owners in self.cues_in(heading, 0, len(heading)):
                 for attribute in owners:

@@ -387,7 +387,7 @@ class _DocumentBuild:
             ):
                 continue
             if draft.unit == q.unit or (_is_bare(q) and draft.unit == "count"):
-                return draft.attribute
+                return draft.attribute if _comparable(draft, q) else None
         return None
 
     def _damaged(self, index: int) -> bool:
@@ -566,6 +566,14 @@ class _DocumentBuild:
         subject_entity = self._relation_subject(
             sentence, cue, base_entity, subject_attribute, draft
         )
+        if cue.kind is ClaimKind.ratio and q.unit == "percent" and (
+            base_entity is None or base_entity == subject_entity or subject_attribute is None
+        ):
+            # 是总收入的19%: a percentage of something that is not another entity's same
+            # attribute is a value (a share or a rate), not a ratio of two figures.
+            draft.cue = None
+            self._last_cue = None
+            return
         subject_value = self._subject_value(sentence, cue, subject_entity, subject_attribute, q)
         if base_value is None and base_entity is not None and subject_attribute is not None:
             base_value = self._lookup(base_entity, subject_attribute, cue.cue_start, exclude=q)
@@ -1178,6 +1186,18 @@ def _joined(first: str | None, second: str) -> str:
 
 def _small_chinese_count(q: QuantityMention) -> bool:
     return q.unit == "count" and q.surface[:1] in "两二三四五六七八九" and (q.value or 10) < 10
+
+
+def _comparable(draft: _Draft, q: QuantityMention) -> bool:
+    """Whether a number without a unit can be the next item of a list: items of one list
+    are of one order of magnitude (TPP 15832, then 12800), while a stray 9 after 5120 is
+    a rank, a month or a count, not the next chip's TPP."""
+    if not _is_bare(q) or not isinstance(draft.value, Decimal) or q.value is None:
+        return True
+    if draft.value == 0 or q.value == 0:
+        return False
+    ratio = abs(q.value / draft.value)
+    return Decimal("0.1") <= ratio <= 10
 
 
 def _is_bare(q: QuantityMention) -> bool:

@@ -38,6 +38,11 @@ class AttributeSpec(BaseModel):
     stable: bool = False
     values: dict[str, str] = {}
     classifiers: list[str] = []
+    generic: bool = False
+    relation_only: bool = False
+    """Compared (是…的N倍, 提升N%) but never stated as a number of its own: performance."""
+    """A cue of a narrower attribute written just before this one's cue names the narrower
+    one (FP16 + 稠密算力 is FP16 compute)."""
 
     @property
     def categorical(self) -> bool:
@@ -45,7 +50,7 @@ class AttributeSpec(BaseModel):
 
     def fits(self, unit: str | None, surface: str = "") -> bool:
         """Does a quantity in `unit` (written as `surface`) state this attribute?"""
-        if unit is None or self.categorical:
+        if unit is None or self.categorical or self.relation_only:
             return False
         if self.classifiers and not surface.rstrip(TRAILING_QUALIFIERS).endswith(
             tuple(self.classifiers)

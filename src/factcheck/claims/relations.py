@@ -19,7 +19,8 @@ _RATIO_TAIL = re.compile(
     r"(?P<paren>\([^()]{0,40}\))?\s*的\s*(?P<qual>近乎|几乎|将近|接近|近|约|大约)?\s*$"
 )
 _RATIO_VERB = re.compile(
-    r"(?P<vqual>几乎|大约|约|接近|将近|近)?(?:是|为|达到|达|相当于|约为|约是)\s*(?=[^是为达]*$)"
+    r"(?P<vqual>几乎|大约|约|接近|将近|近)?(?:是|为|达到|达|相当于|约为|约是|只有|仅有)\s*"
+    r"(?=[^是为达有]*$)"
 )
 _RATIO_BARE = re.compile(r"(?P<verb>是|为)\s*(?P<base>前者|后者)\s*(?P<qual>约|近|几乎)?\s*$")
 # 比 H20 好近 6 倍
@@ -201,7 +202,12 @@ def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> Relation
     if is_multiple(q):
         return _ratio(text, before, offset, q)
     if q.unit == "percent" or is_fraction(q):
-        cue = _cagr(before, offset) or _percent(text, before, offset, q) or _share(before, offset)
+        cue = (
+            _cagr(before, offset)
+            or _percent(text, before, offset, q)
+            or _share(before, offset)
+            or _percent_ratio(before, offset, q)
+        )
         if cue is not None:
             return cue
         if q.unit == "percent":
@@ -314,6 +320,28 @@ def _share(before: str, offset: int) -> RelationCue | None:
             base_end=offset + m.end("base"),
         )
     return None
+
+
+def _percent_ratio(before: str, offset: int, q: QuantityMention) -> RelationCue | None:
+    """是H100算力的15%左右 / 仅相当于H100的20%: a ratio written as a percentage. The verb is
+    required (a bare 的15% is too often a share or a rate); the builder keeps the ratio only
+    when the base names another entity."""
+    if q.unit != "percent":
+        return None
+    tail = _RATIO_TAIL.search(before)
+    if tail is None:
+        return None
+    head = before[: tail.start()]
+    verb = _RATIO_VERB.search(head)
+    if verb is None or not head[verb.end() :].strip():
+        return None
+    return RelationCue(
+        ClaimKind.ratio,
+        cue_start=offset + verb.start(),
+        base_start=offset + verb.end(),
+        base_end=offset + tail.start(),
+        qualifier=_qualifier(tail.group("qual")) or _qualifier(verb.group("vqual")),
+    )
 
 
 def _cagr(before: str, offset: int) -> RelationCue | None:

@@ -217,9 +217,21 @@ def interval_in(claim: Claim, unit: str | None) -> Interval | None:
 
 
 def stated_scale(claim: Claim, stated: Interval) -> float:
+    """The size of the stated figure that a gap is measured against: the claim's own value,
+    in the unit of `stated` (15% compared as a ratio is 0.15, not 15)."""
     if isinstance(claim.value, Decimal) and claim.value != 0:
-        return abs(float(claim.value))
+        return abs(float(claim.value)) * _unit_factor(interval_of(claim), stated)
     return abs(stated.middle) or 1.0
+
+
+def _unit_factor(own: Interval | None, converted: Interval) -> float:
+    """How much larger `converted` is than the same interval in the claim's own unit."""
+    if own is None:
+        return 1.0
+    for mine, theirs in ((own.high, converted.high), (own.low, converted.low)):
+        if math.isfinite(mine) and math.isfinite(theirs) and mine != 0:
+            return abs(theirs / mine)
+    return 1.0
 
 
 def decide(
