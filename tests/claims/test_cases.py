@@ -45,6 +45,9 @@ def test_claim_case(case: dict[str, Any]) -> None:
                 for role, target in want.items():
                     got = _operand_target(claims, claim, role)
                     assert target in got, (role, got, target)
+            elif key == "not_operands":
+                for role, target in want.items():
+                    assert target not in _operand_target(claims, claim, role), (role, target)
             elif key == "value" and isinstance(want, (int, float)):
                 assert isinstance(claim.value, Decimal)
                 assert abs(claim.value - Decimal(str(want))) < Decimal("1e-6"), claim.value

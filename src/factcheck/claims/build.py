@@ -85,6 +85,7 @@ _BASE_VALUE_GAP = 4
 """A value may follow its base name by this much (H100的80GB, the H20's 96GB)."""
 _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 """How many sentences back a carried-over topic may come from."""
+_YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 _CLAUSE = re.compile(r"[,，;；:：]")
 _PUNCTUATION = re.compile(r"[,，;；:：。、!?！？]")
 _JOINED = re.compile(r"\s*(?:和|与|、|及|and|,|，)\s*")
@@ -448,7 +449,37 @@ class _DocumentBuild:
         if period is None and self.b.scopes.refers_back(self.text, sentence.start, end):
             period = self._earlier_period(sentence)
         condition = self.b.scopes.condition(self.text, clause, end)
+        condition = condition or self.b.scopes.sentence_condition(self.text, sentence.start, end)
+        respective = self._respective_period(sentence, start, period)
+        if respective is not None:
+            period, item = respective
+            if item is not None:
+                condition = f"{condition}; {item}" if condition else item
         return Scope(period=period, condition=condition)
+
+    def _respective_period(
+        self, sentence: _Sentence, start: int, period: str | None
+    ) -> tuple[str | None, str | None] | None:
+        """2020年-2024年…净利润分别为-4.35亿元、-8.25亿元…: the n-th number of the list is
+        the n-th year's. When the years do not match the list, the items are still different
+        facts (`item 2 of 3`), never one fact stated several times."""
+        word = self.text.rfind("分别", sentence.start, start)
+        if word == -1:
+            return None
+        following = self.text.find("分别", word + 2, sentence.end)
+        end = sentence.end if following == -1 else following
+        numbers = [q for q in self._numbers_in(sentence) if word < q.norm_span.start < end]
+        target = next((q for q in numbers if q.norm_span.start == start), None)
+        if target is None:
+            return None
+        peers = [q for q in numbers if q.unit == target.unit]
+        if len(peers) < 2:
+            return None
+        index = peers.index(target)
+        years = _YEAR_SPAN.fullmatch(period or "")
+        if years is not None and int(years[2]) - int(years[1]) + 1 == len(peers):
+            return f"{int(years[1]) + index:04d}", None
+        return period, f"item {index + 1} of {len(peers)}"
 
     def _earlier_period(self, sentence: _Sentence) -> str | None:
         for earlier in reversed(self.sentences[: self.sentences.index(sentence)]):
@@ -601,7 +632,13 @@ class _DocumentBuild:
                 # 营收100亿元,其中数据中心30亿元,占比30%: the nearest amount is the part, the
                 # one before it (in the same unit) the whole.
                 earlier = self._previous_value(sentence, whole.start)
-                if earlier is not None and earlier.unit == whole.unit and earlier.unit:
+                if (
+                    earlier is not None
+                    and earlier.unit == whole.unit
+                    and earlier.unit
+                    and _larger(earlier, whole)
+                ):
+                    # a whole is larger than its part: 增持40.84万股,至681.49万股 is no whole
                     part, whole = whole, earlier
             draft.operands = [("whole", whole, base_entity, None)]
             if part is not None:
@@ -1186,6 +1223,14 @@ def _joined(first: str | None, second: str) -> str:
 
 def _small_chinese_count(q: QuantityMention) -> bool:
     return q.unit == "count" and q.surface[:1] in "两二三四五六七八九" and (q.value or 10) < 10
+
+
+def _larger(first: _Draft, second: _Draft) -> bool:
+    return (
+        isinstance(first.value, Decimal)
+        and isinstance(second.value, Decimal)
+        and abs(first.value) > abs(second.value)
+    )
 
 
 def _comparable(draft: _Draft, q: QuantityMention) -> bool:

@@ -39,7 +39,7 @@ _NEGATIVE_VERBS = frozenset(
     "down fell decreased dropped lower less cheaper declined shrank smaller slower".split()
 )
 _CHANGE_VERBS = (
-    r"提升|增长|增加|上涨|上升|提高|高出|高|多出|多|降低|下降|下跌|减少|低|便宜|贵|缩短|延长|"
+    r"增幅|涨幅|降幅|跌幅|增速|提升|增长|增加|上涨|上升|提高|高出|高|多出|多|降低|下降|下跌|减少|低|便宜|贵|缩短|延长|"
     r"节省|暴跌|下滑|回落|涨|跌"
 )
 _PERCENT_VS = re.compile(

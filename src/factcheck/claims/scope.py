@@ -55,6 +55,9 @@ def period_label(date: DateValue, article_date: str | None) -> str | None:
     return f"{low}..{high}"
 
 
+_SENTENCE_WIDE = frozenset({"forecast"})
+
+
 class ScopeReader:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._owners: dict[str, str] = {}
@@ -70,6 +73,13 @@ class ScopeReader:
         found = self._pattern.finditer(text, start, end)
         labels = sorted({self._owners[m.group().casefold()] for m in found})
         return ", ".join(labels) or None
+
+    def sentence_condition(self, text: str, start: int, end: int) -> str | None:
+        """Conditions that reach past their clause: a forecast (预测…显示,营收将分别达到…,
+        对应净利润分别为…) covers every figure after it in the sentence."""
+        found = self._pattern.finditer(text, start, end)
+        labels = {self._owners[m.group().casefold()] for m in found} & _SENTENCE_WIDE
+        return ", ".join(sorted(labels)) or None
 
     def refers_back(self, text: str, start: int, end: int) -> bool:
         return self._anaphora.search(text, start, end) is not None

@@ -35,7 +35,7 @@ _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9])"
 _MONTH_PART = r"(?P<mpart>上旬|中旬|下旬|初|底|末|中)"
 _YEAR_PART = (
-    r"(?P<ypart>上半年|下半年|年初|年底|年末|年中|底|初|末|"
+    r"(?P<ypart>上半年|下半年|半年度|半年报|中报|中期|一季报|三季报|年报|年度|年初|年底|年末|年中|底|初|末|"
     r"第?(?P<q>[一二三四1-4])季度|首季度?|[Qq](?P<q2>[1-4])|前三季度)"
 )
 _REL = r"(?P<rel>今年|明年|去年|前年|后年|当年度|当年|本年)"
@@ -44,7 +44,7 @@ _MONTH_EN = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)
     for p in (
-        rf"{_Y}\s?[-~至到]\s?(?P<y2>(?:19|20)\d{{2}})\s?年(?!\s?[代度])",
+        rf"{_Y}\s?年?\s?[-~—–至到]\s?(?P<y2>(?:19|20)\d{{2}})\s?年(?!\s?[代度])",
         rf"{_Y}[-/.](?P<m>1[0-2]|0?[1-9])[-/.]{_D}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?!\d)",
         rf"{_Y}\s?年\s?{_M}\s?月\s?{_D}\s?[日号]",
         rf"{_Y}\s?年\s?{_M}\s?月份?{_MONTH_PART}?",
@@ -199,6 +199,13 @@ def _year_part_bounds(year: int, part: str | None, quarter: int | None) -> tuple
         "末": (11, 12),
         "年中": (6, 7),
         "前三季度": (1, 9),
+        # reports: 2025年半年度财报 / 中报 is the first half, 三季报 the third quarter
+        "半年度": (1, 6),
+        "半年报": (1, 6),
+        "中报": (1, 6),
+        "中期": (1, 6),
+        "一季报": (1, 3),
+        "三季报": (7, 9),
     }
     if quarter:
         first, last = 3 * quarter - 2, 3 * quarter

@@ -3,6 +3,8 @@
     <!-- date: 2024-02-01 -->          (optional, once: the articles' publication date)
     <!-- ruleid: FC101 -->             the next paragraph must get a problem from FC101
     <!-- ok: FC101 -->                 FC101 must check the next paragraph and find it consistent
+    <!-- quiet: FC111 -->              FC111 must raise no problem there (figures it must not
+                                       compare: different years, a forecast and a result)
     <!-- todoruleid: FC101 -->         a known gap: FC101 should flag it but does not yet
 
 A processing rule (FC0xx) flags with a note: any finding of it satisfies `ruleid`.
@@ -23,7 +25,7 @@ from factcheck.errors import DataError
 from factcheck.model.document import Document
 from factcheck.model.finding import Finding, Verdict
 
-_ANNOTATION = re.compile(r"^<!--\s*(ruleid|ok|todoruleid|date):\s*([^>]*?)\s*-->\s*$")
+_ANNOTATION = re.compile(r"^<!--\s*(ruleid|ok|quiet|todoruleid|date):\s*([^>]*?)\s*-->\s*$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Case:
     path: Path
     line: int
     expectation: str
-    """ruleid, ok or todoruleid."""
+    """ruleid, ok, quiet or todoruleid."""
     rule: str
     text: str
 
@@ -111,6 +113,9 @@ def run_case(
         detail = "now flagged: turn it into ruleid" if problems else "known gap"
         return Outcome(case, True, True, detail)
     consistent = [f for f in findings if f.verdict is Verdict.consistent]
+    if case.expectation == "quiet":
+        detail = f"flagged: {problems[0].explanation}" if problems else "no problem raised"
+        return Outcome(case, not problems, False, detail)
     if problems:
         return Outcome(case, False, False, f"flagged: {problems[0].explanation}")
     if not consistent:
