@@ -87,6 +87,7 @@ _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 """How many sentences back a carried-over topic may come from."""
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 _CLAUSE = re.compile(r"[,，;；:：]")
+_CLASS_NOUN = re.compile(r"\s*(?:芯片|晶片|工艺芯片|制程芯片|chips?\b)", re.I)
 _PUNCTUATION = re.compile(r"[,，;；:：。、!?！？]")
 _JOINED = re.compile(r"\s*(?:和|与|、|及|and|,|，)\s*")
 
@@ -330,7 +331,9 @@ class _DocumentBuild:
             surface=q.surface,
             after_window=(clause_end.start() if clause_end else sentence.end) - q.norm_span.end,
         )
-        attribute = choice.attribute or self._listed_attribute(sentence, q)
+        attribute = self._regional(sentence, q, choice.attribute) or self._listed_attribute(
+            sentence, q
+        )
         if attribute is None and (
             q.kind is QuantityKind.duration or _is_bare(q) or _small_chinese_count(q)
         ):
@@ -370,6 +373,16 @@ class _DocumentBuild:
         )
         self.drafts.append(draft)
         self.by_quantity[id(q)] = draft
+
+    def _regional(
+        self, sentence: _Sentence, q: QuantityMention, attribute: str | None
+    ) -> str | None:
+        """在中国市场创下171亿美元营收: revenue in one region is that region's revenue."""
+        regional = self.b.kb.attributes[attribute].in_region if attribute else None
+        clause = self._clause_start(sentence, q.norm_span.start)
+        if regional and self.b.scopes.names_region(self.text, clause, q.norm_span.start):
+            return regional
+        return attribute
 
     def _listed_attribute(self, sentence: _Sentence, q: QuantityMention) -> str | None:
         """In a list (`H200的TPP约为15832;` / `昇腾910C约为12800;`, or `7万至8万辆。明年预计
@@ -531,6 +544,17 @@ class _DocumentBuild:
             for e in ents:
                 if e.start == agent and self._fits(e.entity, attribute):
                     return e.entity, False
+        subjects = [e for e in in_clause if not self._is_object(e)]
+        if (
+            subjects
+            and attribute is not None
+            and not any(self._fits(e.entity, attribute) for e in in_clause)
+        ):
+            # 中芯国际14nm工艺良率: the clause is about its own entity, which has no such
+            # attribute; a chip named earlier is not what it describes.
+            return None, False
+        if _CLASS_NOUN.match(text, end) and not in_clause and not self._counted(start, end):
+            return None, False  # 设计28nm芯片的成本: chips of a kind, not one entity's
         if sentence.subject and self._fits(sentence.subject, attribute):
             return sentence.subject, sentence.subject_carried
         earlier = [e for e in ents if e.end <= start and not self._is_object(e)]

@@ -40,6 +40,9 @@ class AttributeSpec(BaseModel):
     classifiers: list[str] = []
     generic: bool = False
     relation_only: bool = False
+    in_region: str | None = None
+    """The attribute a figure becomes when its clause names a region (revenue in China is
+    China revenue, not the company's revenue)."""
     """Compared (是…的N倍, 提升N%) but never stated as a number of its own: performance."""
     """A cue of a narrower attribute written just before this one's cue names the narrower
     one (FP16 + 稠密算力 is FP16 compute)."""
@@ -75,6 +78,9 @@ class ScopeSpec(BaseModel):
 
     conditions: dict[str, list[str]]
     anaphora: list[str]
+    regions: list[str] = []
+    """Words that place a figure in one region (中国市场): an attribute with `in_region`
+    becomes that regional attribute."""
 
 
 @dataclass(frozen=True)

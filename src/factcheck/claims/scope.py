@@ -68,6 +68,13 @@ class ScopeReader:
         self._pattern = re.compile("|".join(re.escape(w) for w in words), re.I)
         anaphora = [alias_key(w) for w in kb.scopes.anaphora]
         self._anaphora = re.compile("|".join(re.escape(w) for w in anaphora))
+        regions = sorted((alias_key(w) for w in kb.scopes.regions), key=len, reverse=True)
+        self._regions = (
+            re.compile("|".join(re.escape(w) for w in regions), re.I) if regions else None
+        )
+
+    def names_region(self, text: str, start: int, end: int) -> bool:
+        return self._regions is not None and self._regions.search(text, start, end) is not None
 
     def condition(self, text: str, start: int, end: int) -> str | None:
         found = self._pattern.finditer(text, start, end)

@@ -35,7 +35,7 @@ _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?P<d>3[01]|[12]\d|0?[1-9])"
 _MONTH_PART = r"(?P<mpart>上旬|中旬|下旬|初|底|末|中)"
 _YEAR_PART = (
-    r"(?P<ypart>上半年|下半年|半年度|半年报|中报|中期|一季报|三季报|年报|年度|年初|年底|年末|年中|底|初|末|"
+    r"(?P<ypart>上半年|下半年|半年度|半年报|中报|中期|一季报|三季报|年报|财报|年度|年初|年底|年末|年中|底|初|末|"
     r"第?(?P<q>[一二三四1-4])季度|首季度?|[Qq](?P<q2>[1-4])|前三季度)"
 )
 _REL = r"(?P<rel>今年|明年|去年|前年|后年|当年度|当年|本年)"
@@ -229,7 +229,12 @@ def _value(m: re.Match[str]) -> DateValue | None:
     day = int(groups["d"]) if groups.get("d") else None
     relative = groups.get("rel")
     quarter = _number(groups.get("q")) or _number(groups.get("q2"))
-    fiscal = "财年" in m.group() or m.group().upper().startswith("FY")
+    # 2024年财报 / 年报: the company's fiscal year, which need not be the calendar year
+    fiscal = (
+        "财年" in m.group()
+        or m.group().upper().startswith("FY")
+        or m.group().endswith(("财报", "年报"))
+    )
     if fiscal and year:
         label = f"FY{year}" + (f"-Q{quarter}" if quarter else "-Q1" if "首季" in m.group() else "")
         return DateValue(low=label, high=label, fiscal=True)

@@ -163,6 +163,15 @@ class _Scanner:
             return _ONE, pos
         return self.lex.multipliers[found[0]], found[1]
 
+    def _spaced_chinese_multiplier(self, pos: int) -> tuple[Decimal, int]:
+        """`171 億美元`: typesetting that puts a space between digits and 亿/万."""
+        if not self.text.startswith(" ", pos):
+            return _ONE, pos
+        found = self.lex.chinese_multiplier_table.match_at(self.text, pos + 1)
+        if found is None:
+            return _ONE, pos
+        return self.lex.multipliers[found[0]], found[1]
+
     def _plus(self, pos: int) -> int | None:
         found = self.lex.plus_words.match_at(self.text, pos)
         return None if found is None else found[1]
@@ -306,6 +315,8 @@ class _Scanner:
         plus_end = self._plus(pos)
         plus = plus_end is not None
         multiplier, pos = self._multiplier(plus_end or pos)
+        if multiplier == _ONE and not chinese and not plus:
+            multiplier, pos = self._spaced_chinese_multiplier(pos)
         if not plus and multiplier != _ONE and (plus_end := self._plus(pos)) is not None:
             plus, pos = True, plus_end  # 100万多
         unit, unit_end, spaced = self._unit(pos, chinese=chinese)

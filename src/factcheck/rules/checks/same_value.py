@@ -111,6 +111,8 @@ def _numbers(rule: Rule, context: CheckContext, claims: list[Claim]) -> Iterator
         )
     stretch = rule.tolerance("stretch", context.tolerances)
     for other, other_interval in clusters[1:]:
+        if other.sentence >= 0 and other.sentence == anchor.sentence:
+            continue  # 28nm…, 7nm…, 5nm… in one sentence: a list of things, not one fact
         verdict, gap = decide(
             other_interval,
             anchor_interval,
