@@ -561,6 +561,15 @@ class _DocumentBuild:
         for e in reversed(earlier):
             if self._fits(e.entity, attribute):
                 return e.entity, False
+        if (
+            sentence.subject
+            and not sentence.subject_carried
+            and not any(self._fits(e.entity, attribute) for e in ents)
+        ):
+            # 三星…HBM3E已量产: the sentence is about its own subject, which has no such
+            # attribute, and names nothing that has; a chip of an earlier paragraph is not
+            # what it describes.
+            return None, False
         return self._topic(sentence, attribute), True
 
     def _counted(self, start: int, end: int) -> bool:
@@ -572,12 +581,17 @@ class _DocumentBuild:
         position = self.sentences.index(sentence)
         earlier_sentences = self.sentences[max(0, position - _TOPIC_REACH) : position]
         for earlier in reversed(earlier_sentences):
-            if (
-                earlier.subject
-                and not earlier.subject_carried
-                and self._fits(earlier.subject, attribute)
-            ):
-                return earlier.subject
+            if earlier.subject and not earlier.subject_carried:
+                if self._fits(earlier.subject, attribute):
+                    return earlier.subject
+                if (
+                    earlier.paragraph == sentence.paragraph
+                    and self.b.kb.kind(earlier.subject) == "company"
+                    and not any(self._fits(e.entity, attribute) for e in earlier.entities)
+                ):
+                    # 三星…。HBM4…较上一代HBM3E: the paragraph is about a company and none
+                    # of its chips; a chip of an earlier paragraph is not what it describes.
+                    return None
         for earlier in reversed(earlier_sentences):  # no subject fits: any entity that does
             for e in reversed(earlier.entities):
                 if (
