@@ -41,6 +41,8 @@ from factcheck.quantities.units import compatible
 
 _BASE_CONFIDENCE = 0.9
 _CARRIED_PENALTY = 0.25
+_AMBIGUOUS_PENALTY = 0.1
+"""A carried topic whose source sentence names a rival of the same kind: below judging."""
 _DAMAGED_PENALTY = 0.4
 _NO_ATTRIBUTE_PENALTY = 0.2
 _UNKNOWN_CONFIDENCE = 0.4
@@ -349,6 +351,8 @@ class _DocumentBuild:
         confidence = _BASE_CONFIDENCE
         if carried:
             confidence -= _CARRIED_PENALTY
+            if entity is not None and self._rival_in_source(sentence, entity, attribute):
+                confidence -= _AMBIGUOUS_PENALTY
         if attribute is None:
             confidence -= _NO_ATTRIBUTE_PENALTY
         if sentence.damaged:
@@ -435,6 +439,8 @@ class _DocumentBuild:
                 entity, carried = self._entity_for(sentence, m.start(), m.end(), "memory_type")
             change = _type_change(self.text, sentence.start, m.start())
             confidence = _BASE_CONFIDENCE - (_CARRIED_PENALTY if carried else 0)
+            if carried and entity and self._rival_in_source(sentence, entity, "memory_type"):
+                confidence -= _AMBIGUOUS_PENALTY
             self.drafts.append(
                 _Draft(
                     kind=ClaimKind.value,
@@ -575,6 +581,21 @@ class _DocumentBuild:
     def _counted(self, start: int, end: int) -> bool:
         """第二代图形处理器GP201, 4万颗H200: a classifier or 代 that introduces a noun."""
         return self.text[end - 1 : end] in _COUNTING_WORDS
+
+    def _rival_in_source(self, sentence: _Sentence, topic: str, attribute: str | None) -> bool:
+        """H100 is 6.68 times faster than H20. The GPU has a 400W TDP: the sentence the topic
+        was carried from names another entity the figure could equally describe."""
+        position = self.sentences.index(sentence)
+        for earlier in reversed(self.sentences[max(0, position - _TOPIC_REACH) : position]):
+            named = {e.entity for e in earlier.entities}
+            if topic in named:
+                return any(
+                    other != topic
+                    and self._fits(other, attribute)
+                    and self.b.kb.kind(other) == self.b.kb.kind(topic)
+                    for other in named
+                )
+        return False
 
     def _topic(self, sentence: _Sentence, attribute: str | None) -> str | None:
         """The most recent subject of an earlier sentence that fits the attribute."""

@@ -216,6 +216,14 @@ def interval_in(claim: Claim, unit: str | None) -> Interval | None:
         return None
 
 
+def bits_read_as_bytes(claim: Claim, stated: Interval) -> Interval | None:
+    """A figure written in bits (4 Tb/s) read as bytes, in the same unit: eight times as
+    much. Writers often mean TB/s when they type Tb/s."""
+    if claim.unit is None or "bit" not in claim.unit:
+        return None
+    return stated.scaled(8)
+
+
 def stated_scale(claim: Claim, stated: Interval) -> float:
     """The size of the stated figure that a gap is measured against: the claim's own value,
     in the unit of `stated` (15% compared as a ratio is 0.15, not 15)."""

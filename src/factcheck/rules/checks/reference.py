@@ -15,6 +15,7 @@ from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
     attribute_name,
+    bits_read_as_bytes,
     decide,
     describes_the_spec,
     entity_name,
@@ -158,6 +159,15 @@ def _number_against(
         )
     elif claim.attribute == _GENERIC_COMPUTE or not trusted:
         return None  # the precision is not stated, or nothing trusted to compare with
+    elif (slip := bits_read_as_bytes(claim, stated)) is not None and any(
+        i.meets(slip) for _, i in trusted
+    ):
+        value, interval = next((v, i) for v, i in trusted if i.meets(slip))
+        verdict, gap = Verdict.stretched, 0.0
+        explanation = (
+            f"{said}; reference {value.label}. Written in bits (b), the figure is an eighth "
+            "of the reference; read as bytes (B) it matches: most likely a slip of case."
+        )
     else:
         value, interval = min(trusted, key=lambda vi: vi[1].distance(stated))
         verdict, gap = decide(
