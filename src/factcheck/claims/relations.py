@@ -69,6 +69,14 @@ _DIFFERENCE = re.compile(
     r"比\s*(?P<base>[^,，;；。]{1,30}?)\s*"
     r"(?P<verb>多出|多了|多|高出|高|少|低|大|小|贵|便宜|快|慢)了?\s*$"
 )
+_SHARE_VERB_EN = re.compile(
+    r"(?:accounts? for|accounted for|makes? up|made up|represents?|represented|comprises?|"
+    r"comprised)\s*$",
+    re.I,
+)
+_SHARE_WHOLE_EN = re.compile(
+    r"\s+of\s+(?P<base>(?:the\s+|its\s+)?[A-Za-z][\w\- ]{0,30}?)(?=[,.;)]|$)"
+)
 _SHARE_OF_PREVIOUS = re.compile(r"其中(?:的)?\s*$")
 _SHARE_OF = re.compile(r"占(?P<base>[^,，;；。]{0,30}?)(?:的|比例|比重)?(?:从)?\s*$")
 _CAGR = re.compile(
@@ -206,6 +214,7 @@ def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> Relation
             _cagr(before, offset)
             or _percent(text, before, offset, q)
             or _share(before, offset)
+            or _share_en(text, before, offset, q)
             or _percent_ratio(before, offset, q)
         )
         if cue is not None:
@@ -320,6 +329,20 @@ def _share(before: str, offset: int) -> RelationCue | None:
             base_end=offset + m.end("base"),
         )
     return None
+
+
+def _share_en(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue | None:
+    """accounts for roughly 92% of total revenue / makes up 13% of sales."""
+    verb = _SHARE_VERB_EN.search(before)
+    whole = _SHARE_WHOLE_EN.match(text, q.norm_span.end)
+    if verb is None or whole is None:
+        return None
+    return RelationCue(
+        ClaimKind.share,
+        cue_start=offset + verb.start(),
+        base_start=whole.start("base"),
+        base_end=whole.end("base"),
+    )
 
 
 def _percent_ratio(before: str, offset: int, q: QuantityMention) -> RelationCue | None:

@@ -48,6 +48,13 @@ _RANGE_PREFIX_CHARS = frozenset("~〜-–—至到第")
 _BETWEEN_BEFORE = re.compile(r"between\s?\S*\s?$")
 _FROM_BEFORE = re.compile(r"(?:from|从)\s?$")
 _RANGE_AFTER = re.compile(r"不等|之间|区间")
+_MONEY_LETTERS = {
+    "K": Decimal(10) ** 3,
+    "M": Decimal(10) ** 6,
+    "B": Decimal(10) ** 9,
+    "T": Decimal(10) ** 12,
+}
+_MONEY_RANGE_START = re.compile(r"(?:US\$|HK\$|[$€¥])\s?\d[\d.,]*\s?[-–~]\s?$")
 _ROUND_WORDS = frozenset({"十", "百", "千", "万", "亿", "万亿"})
 
 
@@ -162,6 +169,21 @@ class _Scanner:
         if found is None:
             return _ONE, pos
         return self.lex.multipliers[found[0]], found[1]
+
+    def _money_letter(self, start: int, pos: int) -> tuple[Decimal, int]:
+        """`$81.6B`, `$726M`, `$1.2T`: after a currency sign, one capital letter is a
+        magnitude (elsewhere 70B is a model size and 4K a resolution)."""
+        letter = self.text[pos : pos + 1]
+        factor = _MONEY_LETTERS.get(letter)
+        if factor is None:
+            return _ONE, pos
+        money = self.lex.currency_prefix_table.match_before(self.text, start, space=True)
+        if money is None and not _MONEY_RANGE_START.search(self.text, max(0, start - 16), start):
+            return _ONE, pos  # neither `$81.6B` nor the second end of `$2.89-3.01B`
+        after = self.text[pos + 1 : pos + 2]
+        if after.isascii() and after.isalnum():
+            return _ONE, pos  # $5Bn is handled as bn; $3MW is no money
+        return factor, pos + 1
 
     def _spaced_chinese_multiplier(self, pos: int) -> tuple[Decimal, int]:
         """`171 億美元`: typesetting that puts a space between digits and 亿/万."""
@@ -317,6 +339,8 @@ class _Scanner:
         multiplier, pos = self._multiplier(plus_end or pos)
         if multiplier == _ONE and not chinese and not plus:
             multiplier, pos = self._spaced_chinese_multiplier(pos)
+        if multiplier == _ONE and not chinese and not plus:
+            multiplier, pos = self._money_letter(m.start(), pos)
         if not plus and multiplier != _ONE and (plus_end := self._plus(pos)) is not None:
             plus, pos = True, plus_end  # 100万多
         unit, unit_end, spaced = self._unit(pos, chinese=chinese)
@@ -347,10 +371,11 @@ class _Scanner:
             exact_word=exact_word,
         )
 
-    def _valid_end(self, end: _End, m: re.Match[str]) -> bool:
+    def _valid_end(self, end: _End, m: re.Match[str], *, range_end: bool = False) -> bool:
         text = self.text
         s = m.start()
-        if m.lastgroup in ("ar", "cn", "frac") and self._glued_to_name_before(s):
+        glued = not range_end and self._glued_to_name_before(s)  # `2.89-3.01B`: a range
+        if m.lastgroup in ("ar", "cn", "frac") and glued:
             return False
         if s > 0 and text[s - 1] == "第" and not text.startswith("代", m.end()):
             return False  # 第三: an ordinal
@@ -440,7 +465,7 @@ class _Scanner:
         if not m or m.lastgroup not in ("ar", "cn"):
             return None
         second = self._end_at(m)
-        if second is None or not self._valid_end(second, m):
+        if second is None or not self._valid_end(second, m, range_end=True):
             return None
         if currency and second.unit is None:
             second = replace(second, currency=currency)
