@@ -30,12 +30,14 @@ from factcheck.rules.registry import Rule
 
 def check_same_values(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     categorical = rule.params.get("values") == "categorical"
+    given = rule.params.get("min_confidence", 0.0)
+    floor = given if isinstance(given, float) else 0.0
     attributes = default_kb().attributes
     for (_, attribute, _, _), claims in sorted(context.groups().items()):
         spec = attributes.get(attribute)
         if spec is None or spec.categorical != categorical or len(claims) < 2:
             continue
-        sure = [c for c in claims if context.sure_enough(c)]
+        sure = [c for c in claims if context.sure_enough(c) and c.confidence >= floor]
         if categorical:
             yield from _words(rule, context, sure)
         elif spec.stable or claims[0].scope.period:
