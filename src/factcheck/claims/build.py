@@ -653,6 +653,14 @@ class _DocumentBuild:
             return
         subject_attribute = self._relation_attribute(sentence, cue, q, draft)
         base_entity, base_value = self._base(sentence, cue, q, subject_attribute)
+        if (
+            subject_attribute is not None
+            and self.b.kb.attributes[subject_attribute].relation_only
+            and base_value is not None
+            and base_value.attribute is not None
+        ):
+            # 性能是GB200 NVL72(约140 PetaFLOPS)的两倍: the figures written say what is compared
+            subject_attribute = base_value.attribute
         subject_entity = self._relation_subject(
             sentence, cue, base_entity, subject_attribute, draft
         )

@@ -51,6 +51,7 @@ class CheckContext:
     """False: checks may skip building findings that only say a fact agrees (a corpus
     run that will not show them)."""
     _by_id: dict[str, Claim] | None = field(init=False, default=None)
+    _by_document: dict[str, list[Claim]] | None = field(init=False, default=None)
     _groups: dict[GroupKey, list[Claim]] | None = field(init=False, default=None)
     _sure_groups: dict[GroupKey, SureGroup] | None = field(init=False, default=None)
 
@@ -80,10 +81,22 @@ class CheckContext:
     def operand(self, claim: Claim, role: str) -> Claim | None:
         for op in claim.operands:
             if op.role == role and op.claim is not None:
-                if self._by_id is None:  # built on first use: a corpus may never need it
-                    self._by_id = {c.id: c for c in self.claims}
-                return self._by_id.get(op.claim)
+                return self.by_claim_id(op.claim)  # indexed on first use
         return None
+
+    def by_claim_id(self, claim_id: str) -> Claim | None:
+        if self._by_id is None:
+            self._by_id = {c.id: c for c in self.claims}
+        return self._by_id.get(claim_id)
+
+    def claims_of(self, document: str) -> list[Claim]:
+        """The claims of one document, indexed on first use."""
+        if self._by_document is None:
+            by_document: dict[str, list[Claim]] = {}
+            for claim in self.claims:
+                by_document.setdefault(claim.document, []).append(claim)
+            self._by_document = by_document
+        return self._by_document.get(document, [])
 
     def in_focus(self, claims: Sequence[Claim]) -> bool:
         return self.focus is None or any(c.document in self.focus for c in claims)

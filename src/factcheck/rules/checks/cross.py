@@ -13,10 +13,12 @@ from decimal import Decimal
 from factcheck.claims.kb import default_kb
 from factcheck.model.claim import Claim, ClaimKind
 from factcheck.model.finding import Finding, Verdict
+from factcheck.quantities.units import compatible
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
     attribute_name,
+    bits_read_as_bytes,
     decide,
     describes_the_spec,
     entity_name,
@@ -145,6 +147,9 @@ def _disagreement(
     second = interval_in(other, unit) or Interval.point(0)
     stretch = rule.tolerance("stretch", context.tolerances)
     verdict, gap = decide(second, first, stated_scale(anchor, first), stretch, context.negligible)
+    slip = _case_slip(anchor, first, other, second)
+    if slip is not None:
+        verdict, gap = Verdict.stretched, 0.0
     return finding(
         rule,
         context,
@@ -153,13 +158,27 @@ def _disagreement(
         explanation=(
             f"{owner} is {show(first, unit)} in {anchor.document} (“{anchor.quote.strip()}”) and "
             f"{show(second, unit)} in {other.document} (“{other.quote.strip()}”): "
-            f"{verdict_words(verdict, gap, stretch)}."
+            + (slip or f"{verdict_words(verdict, gap, stretch)}.")
         ),
         observed=as_range(second, unit),
         expected=as_range(first, unit),
         gap=gap,
         bindings=[("first", anchor), ("second", other)],
     )
+
+
+def _case_slip(
+    anchor: Claim, first: Interval, other: Claim, second: Interval
+) -> str | None:
+    """4 Tb/s in one article and 4 TB/s in another: bits read as bytes agree."""
+    for bits, interval, against in ((anchor, first, second), (other, second, first)):
+        slip = bits_read_as_bytes(bits, interval)
+        if slip is not None and slip.meets(against):
+            return (
+                f"the figure in bits (“{bits.quote.strip()}”) read as bytes agrees: most "
+                "likely a slip of case."
+            )
+    return None
 
 
 def check_cross_relations(rule: Rule, context: CheckContext) -> Iterator[Finding]:
@@ -169,6 +188,12 @@ def check_cross_relations(rule: Rule, context: CheckContext) -> Iterator[Finding
     index, derived = _stable_values(context, rule)
     for claim in context.claims:
         if claim.kind is not kind or not context.in_focus([claim]):
+            continue
+        if _unbound_figure_nearby(context, claim):
+            # 高达300 PetaFLOPS(BF16)的算力集群,性能是GB200 NVL72(约140 PetaFLOPS)的两倍: the
+            # article writes the other side too, only not as the attribute asked for; a
+            # figure borrowed from another article may describe something else (one chip,
+            # not the 384-chip system).
             continue
         borrowed: dict[str, Claim] = {}
         resolve = _Borrower(context, index, borrowed)
@@ -182,6 +207,37 @@ def check_cross_relations(rule: Rule, context: CheckContext) -> Iterator[Finding
             yield result.model_copy(
                 update={"explanation": f"{result.explanation} " + "; ".join(notes) + "."}
             )
+
+
+_NEARBY = 80
+"""Characters before a relation in which an article's own figure would be its operand."""
+
+
+def _unbound_figure_nearby(context: CheckContext, relation: Claim) -> bool:
+    """Whether the relation has an operand of its own article and, just before it, another
+    figure of that operand's kind that is bound to neither side."""
+    own = [context.by_claim_id(o.claim) for o in relation.operands if o.claim is not None]
+    units = {c.unit for c in own if c is not None and c.unit}
+    if not units:
+        return False
+    bound = {o.claim for o in relation.operands}
+    start = relation.span[0] - _NEARBY
+    return any(
+        c.document == relation.document
+        and c.kind is ClaimKind.value
+        and c.id not in bound
+        and start <= c.span[0] < relation.span[1]
+        and c.unit is not None
+        and any(c.unit == u or _convertible(c.unit, u) for u in units)
+        for c in context.claims_of(relation.document)
+    )
+
+
+def _convertible(first: str, second: str) -> bool:
+    try:
+        return compatible(first, second)
+    except Exception:  # an unknown unit string: not the same kind
+        return False
 
 
 class _Borrower:
