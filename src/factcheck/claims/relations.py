@@ -35,20 +35,21 @@ _RATIO_EN_AFTER = re.compile(
 )
 
 _NEGATIVE_VERBS = frozenset(
-    "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 "
+    "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 减 降 "
     "down fell decreased dropped lower less cheaper declined shrank smaller slower".split()
 )
 _CHANGE_VERBS = (
     r"增幅|涨幅|降幅|跌幅|增速|提升|增长|增加|上涨|上升|提高|高出|高|多出|多|降低|下降|下跌|减少|低|便宜|贵|缩短|延长|"
-    r"节省|暴跌|下滑|回落|涨|跌"
+    r"节省|暴跌|下滑|回落|涨|跌|升|增|减|降"
 )
 _PERCENT_VS = re.compile(
     r"(?:较|(?<![环同])比|相比于?|相较于?|相对于?|对比|compared with|compared to|relative to)\s*"
     rf"(?P<base>[^,，;；。]{{1,40}}?)\s*(?P<verb>{_CHANGE_VERBS})了?\s*$"
 )
 _PERCENT_PERIOD = re.compile(
-    r"(?P<period>同比|环比|year over year|year-on-year|yoy|quarter over quarter)\s*"
-    rf"(?:大幅|暴|骤|也)?(?P<verb>{_CHANGE_VERBS})了?\s*$",
+    r"(?P<period>同比|环比|按年|按季|年比|季比|年|季|year over year|year-on-year|yoy|"
+    r"quarter over quarter)\s*"
+    rf"(?:大幅|暴|骤|急|也)?(?P<verb>{_CHANGE_VERBS})了?\s*$",
     re.I,
 )
 _PERCENT_PLAIN = re.compile(
@@ -276,7 +277,7 @@ def _percent(text: str, before: str, offset: int, q: QuantityMention) -> Relatio
         period = m.group("period").lower()
         condition = (
             "year over year"
-            if period in ("同比", "year over year", "year-on-year", "yoy")
+            if period in ("同比", "按年", "年比", "年", "year over year", "year-on-year", "yoy")
             else "quarter over quarter"
         )
         return RelationCue(
