@@ -348,11 +348,7 @@ class _DocumentBuild:
         ):
             unit = "count"  # 7万至8万辆……明年预计将达到15万: the count goes on
         entity, carried = self._entity_for(sentence, q.norm_span.start, q.norm_span.end, attribute)
-        confidence = _BASE_CONFIDENCE
-        if carried:
-            confidence -= _CARRIED_PENALTY
-            if entity is not None and self._rival_in_source(sentence, entity, attribute):
-                confidence -= _AMBIGUOUS_PENALTY
+        confidence = _BASE_CONFIDENCE - self._carried_penalty(sentence, entity, attribute, carried)
         if attribute is None:
             confidence -= _NO_ATTRIBUTE_PENALTY
         if sentence.damaged:
@@ -438,9 +434,9 @@ class _DocumentBuild:
             else:
                 entity, carried = self._entity_for(sentence, m.start(), m.end(), "memory_type")
             change = _type_change(self.text, sentence.start, m.start())
-            confidence = _BASE_CONFIDENCE - (_CARRIED_PENALTY if carried else 0)
-            if carried and entity and self._rival_in_source(sentence, entity, "memory_type"):
-                confidence -= _AMBIGUOUS_PENALTY
+            confidence = _BASE_CONFIDENCE - self._carried_penalty(
+                sentence, entity, "memory_type", carried
+            )
             self.drafts.append(
                 _Draft(
                     kind=ClaimKind.value,
@@ -473,7 +469,7 @@ class _DocumentBuild:
         if respective is not None:
             period, item = respective
             if item is not None:
-                condition = f"{condition}; {item}" if condition else item
+                condition = _joined(condition, item)
         return Scope(period=period, condition=condition)
 
     def _respective_period(
@@ -582,6 +578,16 @@ class _DocumentBuild:
         """第二代图形处理器GP201, 4万颗H200: a classifier or 代 that introduces a noun."""
         return self.text[end - 1 : end] in _COUNTING_WORDS
 
+    def _carried_penalty(
+        self, sentence: _Sentence, entity: str | None, attribute: str | None, carried: bool
+    ) -> float:
+        """Less confidence for an entity carried from an earlier sentence, and less again when
+        that sentence names a rival the figure could equally describe."""
+        if not carried:
+            return 0.0
+        rival = entity is not None and self._rival_in_source(sentence, entity, attribute)
+        return _CARRIED_PENALTY + (_AMBIGUOUS_PENALTY if rival else 0.0)
+
     def _rival_in_source(self, sentence: _Sentence, topic: str, attribute: str | None) -> bool:
         """H100 is 6.68 times faster than H20. The GPU has a 400W TDP: the sentence the topic
         was carried from names another entity the figure could equally describe."""
@@ -664,8 +670,10 @@ class _DocumentBuild:
         subject_entity = self._relation_subject(
             sentence, cue, base_entity, subject_attribute, draft
         )
-        if cue.kind is ClaimKind.ratio and q.unit == "percent" and (
-            base_entity is None or base_entity == subject_entity or subject_attribute is None
+        if (
+            cue.kind is ClaimKind.ratio
+            and q.unit == "percent"
+            and (base_entity is None or base_entity == subject_entity or subject_attribute is None)
         ):
             # 是总收入的19%: a percentage of something that is not another entity's same
             # attribute is a value (a share or a rate), not a ratio of two figures.

@@ -39,13 +39,13 @@ class AttributeSpec(BaseModel):
     values: dict[str, str] = {}
     classifiers: list[str] = []
     generic: bool = False
+    """A cue of a narrower attribute written just before this one's cue names the narrower
+    one (FP16 + 稠密算力 is FP16 compute)."""
     relation_only: bool = False
+    """Compared (是…的N倍, 提升N%) but never stated as a number of its own: performance."""
     in_region: str | None = None
     """The attribute a figure becomes when its clause names a region (revenue in China is
     China revenue, not the company's revenue)."""
-    """Compared (是…的N倍, 提升N%) but never stated as a number of its own: performance."""
-    """A cue of a narrower attribute written just before this one's cue names the narrower
-    one (FP16 + 稠密算力 is FP16 compute)."""
 
     @property
     def categorical(self) -> bool:

@@ -47,7 +47,8 @@ _PERCENT_VS = re.compile(
     rf"(?P<base>[^,，;；。]{{1,40}}?)\s*(?P<verb>{_CHANGE_VERBS})了?\s*$"
 )
 _PERCENT_PERIOD = re.compile(
-    r"(?P<period>同比|环比|按年|按季|年比|季比|年|季|year over year|year-on-year|yoy|"
+    r"(?P<period>同比|环比|按年|按季|年比|季比|年(?=[增减升降])|季(?=[增减升降])|"
+    r"year over year|year-on-year|yoy|"
     r"quarter over quarter)\s*"
     rf"(?:大幅|暴|骤|急|也)?(?P<verb>{_CHANGE_VERBS})了?\s*$",
     re.I,

@@ -77,16 +77,17 @@ class ScopeReader:
         return self._regions is not None and self._regions.search(text, start, end) is not None
 
     def condition(self, text: str, start: int, end: int) -> str | None:
-        found = self._pattern.finditer(text, start, end)
-        labels = sorted({self._owners[m.group().casefold()] for m in found})
-        return ", ".join(labels) or None
+        return ", ".join(sorted(self._labels(text, start, end))) or None
 
     def sentence_condition(self, text: str, start: int, end: int) -> str | None:
         """Conditions that reach past their clause: a forecast (预测…显示,营收将分别达到…,
         对应净利润分别为…) covers every figure after it in the sentence."""
-        found = self._pattern.finditer(text, start, end)
-        labels = {self._owners[m.group().casefold()] for m in found} & _SENTENCE_WIDE
-        return ", ".join(sorted(labels)) or None
+        return ", ".join(sorted(self._labels(text, start, end) & _SENTENCE_WIDE)) or None
+
+    def _labels(self, text: str, start: int, end: int) -> set[str]:
+        return {
+            self._owners[m.group().casefold()] for m in self._pattern.finditer(text, start, end)
+        }
 
     def refers_back(self, text: str, start: int, end: int) -> bool:
         return self._anaphora.search(text, start, end) is not None

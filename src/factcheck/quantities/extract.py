@@ -163,8 +163,9 @@ class _Scanner:
         return bool(re.search(r"^[(（]\d{6}[)）]|\d{6}\.(?:SH|SZ|BJ|HK)", around))
 
     # --- pieces after a numeral -----------------------------------------------------------
-    def _multiplier(self, pos: int) -> tuple[Decimal, int]:
-        found = self.lex.chinese_multiplier_table.match_at(self.text, pos)
+    def _multiplier(self, pos: int, *, spaced: bool = False) -> tuple[Decimal, int]:
+        """亿, 万, billion at `pos`; with `spaced`, also `171 億` (a space after digits)."""
+        found = self.lex.chinese_multiplier_table.match_at(self.text, pos, space=spaced)
         found = found or self.lex.english_multiplier_table.match_at(self.text, pos, space=True)
         if found is None:
             return _ONE, pos
@@ -184,15 +185,6 @@ class _Scanner:
         if after.isascii() and after.isalnum():
             return _ONE, pos  # $5Bn is handled as bn; $3MW is no money
         return factor, pos + 1
-
-    def _spaced_chinese_multiplier(self, pos: int) -> tuple[Decimal, int]:
-        """`171 億美元`: typesetting that puts a space between digits and 亿/万."""
-        if not self.text.startswith(" ", pos):
-            return _ONE, pos
-        found = self.lex.chinese_multiplier_table.match_at(self.text, pos + 1)
-        if found is None:
-            return _ONE, pos
-        return self.lex.multipliers[found[0]], found[1]
 
     def _plus(self, pos: int) -> int | None:
         found = self.lex.plus_words.match_at(self.text, pos)
@@ -336,9 +328,7 @@ class _Scanner:
         pos = m.end()
         plus_end = self._plus(pos)
         plus = plus_end is not None
-        multiplier, pos = self._multiplier(plus_end or pos)
-        if multiplier == _ONE and not chinese and not plus:
-            multiplier, pos = self._spaced_chinese_multiplier(pos)
+        multiplier, pos = self._multiplier(plus_end or pos, spaced=not chinese and not plus)
         if multiplier == _ONE and not chinese and not plus:
             multiplier, pos = self._money_letter(m.start(), pos)
         if not plus and multiplier != _ONE and (plus_end := self._plus(pos)) is not None:

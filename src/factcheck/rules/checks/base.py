@@ -112,7 +112,7 @@ class CheckContext:
             for key, claims in self.groups().items():
                 sure = [c for c in claims if c.confidence >= threshold]
                 if sure:
-                    summaries[key] = SureGroup.of(sure)
+                    summaries[key] = SureGroup(sure)
             self._sure_groups = summaries
         return self._sure_groups
 
@@ -137,10 +137,6 @@ class SureGroup:
         self._several_documents: bool | None = None
         self._agree: bool | None = None
         self._intervals: list[Interval | None] | None = None
-
-    @staticmethod
-    def of(claims: list[Claim]) -> SureGroup:
-        return SureGroup(claims)
 
     @property
     def several_documents(self) -> bool:

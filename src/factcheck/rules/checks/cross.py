@@ -13,7 +13,6 @@ from decimal import Decimal
 from factcheck.claims.kb import default_kb
 from factcheck.model.claim import Claim, ClaimKind
 from factcheck.model.finding import Finding, Verdict
-from factcheck.quantities.units import compatible
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
@@ -167,9 +166,7 @@ def _disagreement(
     )
 
 
-def _case_slip(
-    anchor: Claim, first: Interval, other: Claim, second: Interval
-) -> str | None:
+def _case_slip(anchor: Claim, first: Interval, other: Claim, second: Interval) -> str | None:
     """4 Tb/s in one article and 4 TB/s in another: bits read as bytes agree."""
     for bits, interval, against in ((anchor, first, second), (other, second, first)):
         slip = bits_read_as_bytes(bits, interval)
@@ -223,21 +220,12 @@ def _unbound_figure_nearby(context: CheckContext, relation: Claim) -> bool:
     bound = {o.claim for o in relation.operands}
     start = relation.span[0] - _NEARBY
     return any(
-        c.document == relation.document
-        and c.kind is ClaimKind.value
+        c.kind is ClaimKind.value
         and c.id not in bound
         and start <= c.span[0] < relation.span[1]
-        and c.unit is not None
-        and any(c.unit == u or _convertible(c.unit, u) for u in units)
+        and any(interval_in(c, u) is not None for u in units)
         for c in context.claims_of(relation.document)
     )
-
-
-def _convertible(first: str, second: str) -> bool:
-    try:
-        return compatible(first, second)
-    except Exception:  # an unknown unit string: not the same kind
-        return False
 
 
 class _Borrower:
