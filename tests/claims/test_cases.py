@@ -55,6 +55,12 @@ def test_claim_case(case: dict[str, Any]) -> None:
                 assert claim.scope.period == want
             elif key == "condition":
                 assert want in (claim.scope.condition or "")
+            elif key == "strategy":
+                assert claim.binding is not None
+                assert claim.binding.entity.startswith(want), claim.binding
+            elif key == "rejected":
+                assert claim.binding is not None
+                assert any(want in r for r in claim.binding.rejected), claim.binding
             elif key == "max_confidence":
                 assert claim.confidence <= want
             else:

@@ -59,7 +59,9 @@ def test_jsonl_claims_follow_the_schema() -> None:
             "qualifier",
             "operands",
             "confidence",
+            "binding",
         }
+        assert claim["binding"]["entity"] and claim["binding"]["attribute"]
         start, end = claim["span"]
         assert text[start:end] == claim["quote"]
         assert claim["document"] == "seeds/001_0e5e678ab594df34.txt"
@@ -109,3 +111,16 @@ def test_empty_folder_and_missing_file(tmp_path: Path) -> None:
     assert result.returncode == 2 and "no articles" in result.stderr
     result = run(["extract", str(tmp_path / "nope.txt")])
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_why_prints_the_binding_trail_of_every_claim() -> None:
+    result = run(["extract", str(SEED.relative_to(ROOT)), "--why"])
+    assert result.returncode == 0, result.stderr
+    jsonl = run(["extract", str(SEED.relative_to(ROOT)), "--format", "jsonl"])
+    claims = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    lines = result.stdout.splitlines()
+    for claim in claims:
+        head = next(i for i, line in enumerate(lines) if line.startswith(claim["id"] + " "))
+        trail = lines[head + 1]
+        assert f"entity {claim['entity'] or '-'} <- {claim['binding']['entity']};" in trail
+        assert f"attribute {claim['attribute'] or '-'} <- {claim['binding']['attribute']};" in trail

@@ -20,6 +20,8 @@ _BREAK = re.compile(r"[,，;；。、:：()（）\s和与及或]")
 class AttributeChoice:
     attribute: str | None
     from_cue: bool
+    strategy: str = "no_fit"
+    """cue:<word>, heading:<label>, unit_default, or no_fit (nothing fits the unit)."""
 
 
 class AttributeResolver:
@@ -85,7 +87,7 @@ class AttributeResolver:
         classified = [a for a in fits if self.kb.attributes[a].classifiers]
         fits = classified or fits
         best: tuple[int, int, str] | None = None
-        best_cue_start = 0
+        best_cue_start = best_cue_end = 0
         window_start = max(sentence[0], q_start - _BEFORE_WINDOW)
         window_end = min(sentence[1], q_end + after_window)
         cues = self.cues_in(text, window_start, window_end)
@@ -104,15 +106,16 @@ class AttributeResolver:
                 if attribute in fits:
                     rank = (distance, fits.index(attribute), attribute)
                     if best is None or rank < best:
-                        best, best_cue_start = rank, cue_start
+                        best, best_cue_start, best_cue_end = rank, cue_start, cue_end
         if best is not None:
-            return AttributeChoice(self._refined(best[2], best_cue_start, cues, fits, text), True)
+            refined = self._refined(best[2], best_cue_start, cues, fits, text)
+            return AttributeChoice(refined, True, f"cue:{text[best_cue_start:best_cue_end]}")
         if heading:
             for _, _, owners in self.cues_in(heading, 0, len(heading)):
                 for attribute in owners:
                     if attribute in fits:
-                        return AttributeChoice(attribute, True)
+                        return AttributeChoice(attribute, True, f"heading:{heading}")
         for attribute in fits:
             if self.kb.attributes[attribute].default:
-                return AttributeChoice(attribute, False)
+                return AttributeChoice(attribute, False, "unit_default")
         return AttributeChoice(None, False)

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from factcheck.claims.attributes import AttributeResolver
+from factcheck.claims.cues import CueSpec
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher, EntityMention
-from factcheck.claims.kb import KnowledgeBase
+from factcheck.claims.kb import KnowledgeBase, alias_key
 from factcheck.claims.relations import (
     DirectionCue,
     RelationCue,
@@ -29,7 +30,7 @@ from factcheck.claims.relations import (
     relation_cue,
 )
 from factcheck.claims.scope import ScopeReader, nearest_period
-from factcheck.model.claim import Claim, ClaimKind, Direction, Operand, Scope
+from factcheck.model.claim import Binding, Claim, ClaimKind, Direction, Operand, Scope
 from factcheck.model.document import Document
 from factcheck.model.quantity import Qualifier, QuantityKind, QuantityMention
 from factcheck.model.span import Span
@@ -80,6 +81,7 @@ _PRONOUNS = {
     "该芯片": "subject",
 }
 _HEADING_MAX = 24
+_TOPIC_KINDS = ("chip", "company", "product", "chip_family", "market", "aggregate")
 _TOPIC_REACH = 12
 _MODIFIER_REACH = 8
 _NOUN_REACH = 6
@@ -90,6 +92,9 @@ _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 _CLAUSE = re.compile(r"[,，;；:：]")
 _CLASS_NOUN = re.compile(r"\s*(?:芯片|晶片|工艺芯片|制程芯片|chips?\b)", re.I)
+_COMPARED_WITH = re.compile(r"低于|高于|不及|不如|胜过|领先|超过|比|较|相比|相较|对比")
+_COMPARISON_REACH = 14
+_OF_NUMBER = re.compile(r"\s*的\s*(?:约|近|仅|超过|超|逾)?\s*")
 _PUNCTUATION = re.compile(r"[,，;；:：。、!?！？]")
 _JOINED = re.compile(r"\s*(?:和|与|、|及|and|,|，)\s*")
 
@@ -119,7 +124,20 @@ class _Draft:
     """(role, claim, entity, attribute) before ids exist."""
     owner: _Draft | None = None
     """A memory type follows the size it is written with (80GB HBM3) when that moves."""
+    entity_how: str = "unbound"
+    attribute_how: str = "no_fit"
+    rejected: list[str] = field(default_factory=list)
     id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """An entity decision: who, whether carried from an earlier sentence, and why."""
+
+    entity: str | None
+    carried: bool
+    strategy: str
+    rejected: list[str]
 
 
 @dataclass
@@ -133,6 +151,10 @@ class _Sentence:
     entities: list[EntityMention]
     subject: str | None
     subject_carried: bool
+    subject_strategy: str = "subject_of_sentence"
+    subject_blocks: bool = False
+    """The sentence is about something no entity stands for here (an unknown company named
+    by 该公司 in an article without a subject): nothing is carried into it."""
 
 
 class ClaimBuilder:
@@ -142,6 +164,7 @@ class ClaimBuilder:
         self.tolerances = tolerances
         self.attributes = AttributeResolver(kb)
         self.scopes = ScopeReader(kb)
+        self.company_reference = _reference_pattern(kb.cues)
         values = kb.attributes["memory_type"].values
         self._memory_types = re.compile(
             r"(?<![A-Za-z0-9])("
@@ -183,6 +206,8 @@ class _DocumentBuild:
             key=lambda q: q.norm_span.start,
         )
         self._number_starts = [q.norm_span.start for q in self.numbers]
+        self.article_subject = self._article_subject()
+        self._company_reference = builder.company_reference
         self.sentences = self._sentences()
         self.drafts: list[_Draft] = []
         self.by_quantity: dict[int, _Draft] = {}
@@ -207,17 +232,14 @@ class _DocumentBuild:
             lo = bisect_left(entity_starts, span.start)
             hi = bisect_left(entity_starts, span.end)
             ents = self.entities[lo:hi]
-            subject = self._subject_of(span, ents)
-            carried = subject is None
-            if subject is None:
+            subject, strategy = self._subject_of(span, ents, topic)
+            blocks = strategy == "company_reference_without_subject"
+            carried = subject is None and not blocks
+            if blocks:
+                topic = None  # 该公司… with no company named: nothing to carry on either
+            elif subject is None:
                 subject = topic
-            elif subject == UNKNOWN_MODEL or self.b.kb.kind(subject) in (
-                "chip",
-                "company",
-                "product",
-                "chip_family",
-                "market",
-            ):
+            elif subject == UNKNOWN_MODEL or self.b.kb.kind(subject) in _TOPIC_KINDS:
                 topic = subject
             sentences.append(
                 _Sentence(
@@ -230,9 +252,26 @@ class _DocumentBuild:
                     entities=ents,
                     subject=subject,
                     subject_carried=carried,
+                    subject_strategy=strategy,
+                    subject_blocks=blocks,
                 )
             )
         return sentences
+
+    def _article_subject(self) -> str | None:
+        """The company an article is about: the first one its title names (an English title
+        counts), or the vendor of the first chip it names."""
+        title = self.doc.meta.title or self.norm.meta.title
+        if not title:
+            return None
+        for mention in self.b.matcher.find(alias_key(title)):
+            kind = self.b.kb.kind(mention.entity)
+            if kind == "company":
+                return mention.entity
+            spec = self.b.kb.entities.get(mention.entity)
+            if spec is not None and spec.vendor and kind in ("chip", "chip_family", "product"):
+                return spec.vendor
+        return None
 
     def _heading(self, line_index: int) -> str | None:
         """A label for a paragraph: `显存带宽:` at its start, or a short heading line above."""
@@ -248,9 +287,12 @@ class _DocumentBuild:
                 return above
         return None
 
-    def _subject_of(self, span: Span, ents: list[EntityMention]) -> str | None:
-        """The grammatical subject: the first entity written before the sentence's first
-        number that is not the object of a comparison (比H100, 相比H100, 对CUDA)."""
+    def _subject_of(
+        self, span: Span, ents: list[EntityMention], topic: str | None
+    ) -> tuple[str | None, str]:
+        """The grammatical subject and how it was found: the first entity written before the
+        sentence's first number that is not the object of a comparison (比H100, 相比H100,
+        对CUDA), or the article's company when a reference (公司, the company) comes first."""
         # 算力提升30%:昇腾910D采用…: the subject comes after a leading label.
         label = _LEADING_LABEL.match(self.text, span.start, span.end)
         body = label.end() if label else span.start
@@ -265,14 +307,43 @@ class _DocumentBuild:
         ]
         specific = [e for e in candidates if self.b.kb.kind(e.entity) != "group"]
         chosen = (specific or candidates)[:1]
-        return chosen[0].entity if chosen else None
+        reference = self._company_reference.search(self.text, body, first_number)
+        if reference and (not chosen or reference.start() < chosen[0].start):
+            return self._referent(topic, reference.group().strip())
+        return (chosen[0].entity, "subject_of_sentence") if chosen else (None, "none")
+
+    def _referent(self, topic: str | None, word: str) -> tuple[str | None, str]:
+        """公司 / the company: the company the text is about so far (the topic, or the vendor
+        of the chip that is), else the one the title names, else nobody."""
+        if topic is not None and self.b.kb.kind(topic) == "company":
+            return topic, f"company_reference:{word}->topic"
+        spec = self.b.kb.entities.get(topic) if topic else None
+        if spec is not None and spec.vendor:
+            return spec.vendor, f"company_reference:{word}->vendor_of_topic"
+        if self.article_subject is not None:
+            return self.article_subject, f"company_reference:{word}->title"
+        return None, "company_reference_without_subject"
 
     def _is_modifier(self, e: EntityMention, ents: list[EntityMention]) -> bool:
         """OpenAI的竞争对手Anthropic, Nvidia's H200: an entity before 的 or 's and another
-        entity is a modifier."""
+        entity is a modifier; so is a vendor written before its own product (英伟达A100,
+        寒武纪7nm思元590)."""
+        if self._names_own_product(e, ents):
+            return True
         if not self.text.startswith(("的", "'s", "’s"), e.end):
             return False
         return any(0 < other.start - e.end <= _MODIFIER_REACH for other in ents)
+
+    def _names_own_product(self, e: EntityMention, ents: list[EntityMention]) -> bool:
+        following = next((o for o in ents if o.start >= e.end), None)
+        if following is None or following.start - e.end > _MODIFIER_REACH:
+            return False
+        spec = self.b.kb.entities.get(following.entity)
+        return (
+            spec is not None
+            and spec.vendor == e.entity
+            and not _PUNCTUATION.search(self.text, e.end, following.start)
+        )
 
     def _is_object(self, e: EntityMention) -> bool:
         if e.start in self._entity_ends:
@@ -333,9 +404,11 @@ class _DocumentBuild:
             surface=q.surface,
             after_window=(clause_end.start() if clause_end else sentence.end) - q.norm_span.end,
         )
-        attribute = self._regional(sentence, q, choice.attribute) or self._listed_attribute(
-            sentence, q
-        )
+        attribute = self._regional(sentence, q, choice.attribute)
+        attribute_how = choice.strategy if attribute == choice.attribute else "in_region"
+        if attribute is None:
+            attribute = self._listed_attribute(sentence, q)
+            attribute_how = "listed_after_previous" if attribute else "no_fit"
         if attribute is None and (
             q.kind is QuantityKind.duration or _is_bare(q) or _small_chinese_count(q)
         ):
@@ -347,8 +420,11 @@ class _DocumentBuild:
             and self.b.kb.attributes[attribute].unit == "count"
         ):
             unit = "count"  # 7万至8万辆……明年预计将达到15万: the count goes on
-        entity, carried = self._entity_for(sentence, q.norm_span.start, q.norm_span.end, attribute)
-        confidence = _BASE_CONFIDENCE - self._carried_penalty(sentence, entity, attribute, carried)
+        bound = self._entity_for(sentence, q.norm_span.start, q.norm_span.end, attribute)
+        entity = bound.entity
+        confidence = _BASE_CONFIDENCE - self._carried_penalty(
+            sentence, entity, attribute, bound.carried
+        )
         if attribute is None:
             confidence -= _NO_ATTRIBUTE_PENALTY
         if sentence.damaged:
@@ -370,6 +446,9 @@ class _DocumentBuild:
             scope=self._scope(sentence, q.norm_span.start, q.norm_span.end),
             confidence=round(max(confidence, 0.05), 2),
             quantity=q,
+            entity_how=bound.strategy,
+            attribute_how=attribute_how,
+            rejected=bound.rejected,
         )
         self.drafts.append(draft)
         self.by_quantity[id(q)] = draft
@@ -427,12 +506,13 @@ class _DocumentBuild:
             owner = sized[-1] if sized else None
             possessor = _POSSESSIVE.search(self.text, max(sentence.start, m.start() - 3), m.start())
             if owner is not None:
-                entity, carried = owner.entity, False
+                bound = _Bound(owner.entity, False, "size_before_type", [])
             elif possessor and not any(e.end == possessor.start() for e in sentence.entities):
                 # "the RTX PRO 6000's GDDR7": the memory of a product factcheck does not know
-                entity, carried = None, False
+                bound = _Bound(None, False, "abstain:unknown_possessor", [])
             else:
-                entity, carried = self._entity_for(sentence, m.start(), m.end(), "memory_type")
+                bound = self._entity_for(sentence, m.start(), m.end(), "memory_type")
+            entity, carried = bound.entity, bound.carried
             change = _type_change(self.text, sentence.start, m.start())
             confidence = _BASE_CONFIDENCE - self._carried_penalty(
                 sentence, entity, "memory_type", carried
@@ -454,6 +534,9 @@ class _DocumentBuild:
                     scope=Scope(condition=change),
                     confidence=round(confidence - (_DAMAGED_PENALTY if sentence.damaged else 0), 2),
                     owner=owner,
+                    entity_how=bound.strategy,
+                    attribute_how=f"type_word:{m.group(1)}",
+                    rejected=bound.rejected,
                 )
             )
 
@@ -510,42 +593,83 @@ class _DocumentBuild:
         if attribute is None or entity == UNKNOWN_MODEL:
             return True
         wanted = self.b.kb.attributes[attribute].subject
-        return not wanted or self.b.kb.kind(entity) in wanted
+        kind = self.b.kb.kind(entity)
+        if kind == "aggregate":  # a system has a chip's dimensions, never its identity
+            kind = "chip"
+        return not wanted or kind in wanted
 
     def _entity_for(
         self, sentence: _Sentence, start: int, end: int, attribute: str | None
-    ) -> tuple[str | None, bool]:
-        """The entity a number (at start..end) is about, and whether it was carried over."""
-        text = self.text
-        ents = sentence.entities
-        # H20(96GB HBM3): the owner of the parenthesis
-        paren = text.rfind("(", sentence.start, start)
-        if paren != -1 and text.find(")", paren, start) == -1:
-            owner = [e for e in ents if e.end == paren]
-            if owner and self._fits(owner[0].entity, attribute):
-                return owner[0].entity, False
+    ) -> _Bound:
+        """The entity a number (at start..end) is about, the strategy that found it, and the
+        candidates passed over. Strategies are tried from the surest to the least sure."""
+        rejected: list[str] = []
+        for strategy in (self._by_parenthesis, self._by_respectively, self._by_following_noun):
+            bound = strategy(sentence, start, end, attribute, rejected)
+            if bound is not None:
+                return bound
+        return self._by_clause(sentence, start, end, attribute, rejected)
+
+    def _by_parenthesis(
+        self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> _Bound | None:
+        """H20(96GB HBM3): the owner of the parenthesis."""
+        paren = self.text.rfind("(", sentence.start, start)
+        if paren == -1 or self.text.find(")", paren, start) != -1:
+            return None
+        owner = [e for e in sentence.entities if e.end == paren]
+        if not owner:
+            return None
+        if self._fits(owner[0].entity, attribute):
+            return _Bound(owner[0].entity, False, "paren_owner", rejected)
+        rejected.append(f"{owner[0].entity}: has no {attribute}")
+        return None
+
+    def _by_respectively(
+        self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> _Bound | None:
         distributed = self._respectively(sentence, start)
-        if distributed is not None:
-            return distributed, False
-        # 约4万~8万颗H200芯片: the entity right after the number and its classifier
+        return None if distributed is None else _Bound(distributed, False, "respectively", rejected)
+
+    def _by_following_noun(
+        self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> _Bound | None:
+        """约4万~8万颗H200芯片: the entity right after the number and its classifier."""
         reach = _NOUN_REACH if self._counted(start, end) else 1
         after = [
             e
-            for e in ents
-            if 0 <= e.start - end <= reach and not _PUNCTUATION.search(text[end : e.start])
+            for e in sentence.entities
+            if 0 <= e.start - end <= reach and not _PUNCTUATION.search(self.text[end : e.start])
         ]
-        if after and self._fits(after[0].entity, attribute):
-            return after[0].entity, False
+        if not after:
+            return None
+        if self._fits(after[0].entity, attribute):
+            return _Bound(after[0].entity, False, "noun_after_number", rejected)
+        rejected.append(f"{after[0].entity}: has no {attribute}")
+        return None
+
+    def _by_clause(
+        self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> _Bound:
+        text, ents = self.text, sentence.entities
         clause = self._clause_start(sentence, start)
         in_clause = [e for e in ents if clause <= e.start and e.end <= start]
         for e in reversed(in_clause):
-            if self._fits(e.entity, attribute) and self._owns(e, start, attribute):
-                return e.entity, False
+            if not self._fits(e.entity, attribute):
+                rejected.append(f"{e.entity}: has no {attribute}")
+            elif self._names_own_product(e, ents):
+                rejected.append(f"{e.entity}: vendor named before its product")
+            elif self._is_ratio_base(e, start):
+                rejected.append(f"{e.entity}: base of a ratio")
+            elif not self._owns(e, start, attribute):
+                rejected.append(f"{e.entity}: object of a comparison")
+            else:
+                return _Bound(e.entity, False, "nearest_in_clause", rejected)
         agent = passive_agent_start(text, end)
         if agent is not None:
             for e in ents:
                 if e.start == agent and self._fits(e.entity, attribute):
-                    return e.entity, False
+                    return _Bound(e.entity, False, "passive_agent", rejected)
         subjects = [e for e in in_clause if not self._is_object(e)]
         if (
             subjects
@@ -554,15 +678,18 @@ class _DocumentBuild:
         ):
             # 中芯国际14nm工艺良率: the clause is about its own entity, which has no such
             # attribute; a chip named earlier is not what it describes.
-            return None, False
+            return _Bound(None, False, "abstain:clause_about_another_entity", rejected)
         if _CLASS_NOUN.match(text, end) and not in_clause and not self._counted(start, end):
-            return None, False  # 设计28nm芯片的成本: chips of a kind, not one entity's
+            return _Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
         if sentence.subject and self._fits(sentence.subject, attribute):
-            return sentence.subject, sentence.subject_carried
+            strategy = "carried_topic" if sentence.subject_carried else sentence.subject_strategy
+            return _Bound(sentence.subject, sentence.subject_carried, strategy, rejected)
+        if sentence.subject_blocks:
+            return _Bound(None, False, f"abstain:{sentence.subject_strategy}", rejected)
         earlier = [e for e in ents if e.end <= start and not self._is_object(e)]
         for e in reversed(earlier):
             if self._fits(e.entity, attribute):
-                return e.entity, False
+                return _Bound(e.entity, False, "earlier_in_sentence", rejected)
         if (
             sentence.subject
             and not sentence.subject_carried
@@ -571,8 +698,25 @@ class _DocumentBuild:
             # 三星…HBM3E已量产: the sentence is about its own subject, which has no such
             # attribute, and names nothing that has; a chip of an earlier paragraph is not
             # what it describes.
-            return None, False
-        return self._topic(sentence, attribute), True
+            return _Bound(None, False, "abstain:subject_has_no_such_attribute", rejected)
+        topic = self._topic(sentence, attribute)
+        if topic is None:
+            return _Bound(None, False, "abstain:no_topic", rejected)
+        return _Bound(topic, True, "carried_topic", rejected)
+
+    def _is_ratio_base(self, e: EntityMention, start: int) -> bool:
+        """逼近A100的80%, 相当于H100的2倍: a percentage or multiple of an entity is a ratio of
+        the subject to it; the entity is its base, not its owner."""
+        if not _OF_NUMBER.fullmatch(self.text, e.end, start):
+            return False
+        window = _PUNCTUATION.split(self.text[max(0, e.start - _COMPARISON_REACH) : e.start])[-1]
+        if _COMPARED_WITH.search(window):
+            return False  # 低于(另一家厂商)摩尔线程的0.036%: a compared object states its own
+        index = bisect_left(self._number_starts, start)
+        if index == len(self.numbers) or self._number_starts[index] != start:
+            return False
+        q = self.numbers[index]
+        return q.unit == "percent" or is_multiple(q)
 
     def _counted(self, start: int, end: int) -> bool:
         """第二代图形处理器GP201, 4万颗H200: a classifier or 代 that introduces a noun."""
@@ -694,6 +838,10 @@ class _DocumentBuild:
             draft.confidence = round(draft.confidence + _NO_ATTRIBUTE_PENALTY, 2)
         draft.kind = cue.kind
         draft.start = min(draft.start, cue.cue_start)
+        if subject_entity != draft.entity:
+            draft.entity_how = "relation_subject"
+        if subject_attribute != draft.attribute:
+            draft.attribute_how = "relation_operands"
         draft.entity = subject_entity
         draft.attribute = subject_attribute
         draft.value, draft.low, draft.high = value, low, high
@@ -1020,6 +1168,7 @@ class _DocumentBuild:
                 start=own[0].start if own else start,
                 end=end,
                 entity=subject,
+                entity_how="comparative_subject",
                 attribute=subject_claim.attribute,
                 value=direction.value,
                 low=None,
@@ -1077,6 +1226,7 @@ class _DocumentBuild:
                 start=max(before.end, verb_start - 3),
                 end=draft.end,
                 entity=draft.entity,
+                entity_how="changed_value_owner",
                 attribute=draft.attribute,
                 value=direction.value,
                 low=None,
@@ -1204,6 +1354,7 @@ class _DocumentBuild:
                 start=min(phrase_start, cue.start),
                 end=span_end,
                 entity=subject_entity,
+                entity_how="direction_subject",
                 attribute=attribute,
                 value=cue.direction.value,
                 low=None,
@@ -1227,11 +1378,14 @@ class _DocumentBuild:
     def _finish(self) -> list[Claim]:
         for draft in self.drafts:
             if draft.owner is not None:
+                if draft.entity != draft.owner.entity:
+                    draft.entity_how = "size_before_type"
                 draft.entity = draft.owner.entity
                 draft.confidence = min(draft.confidence, draft.owner.confidence)
         for draft in self.drafts:
             if draft.entity == UNKNOWN_MODEL:  # never a guess: unknown, and said so
                 draft.entity = None
+                draft.entity_how = "abstain:unknown_model_of_known_family"
                 draft.confidence = min(draft.confidence, _UNKNOWN_CONFIDENCE)
             draft.operands = [
                 (role, target, None if entity == UNKNOWN_MODEL else entity, attribute)
@@ -1269,6 +1423,11 @@ class _DocumentBuild:
                     qualifier=draft.qualifier,
                     operands=operands,
                     confidence=draft.confidence,
+                    binding=Binding(
+                        entity=draft.entity_how,
+                        attribute=draft.attribute_how,
+                        rejected=draft.rejected,
+                    ),
                     precision=draft.precision,
                     sentence=draft.sentence,
                     damaged=self._damaged(draft.sentence),
@@ -1290,6 +1449,14 @@ def _type_change(text: str, sentence_start: int, start: int) -> str | None:
     if _TYPE_TO.search(window):
         return "after the change"
     return None
+
+
+def _reference_pattern(cues: CueSpec) -> re.Pattern[str]:
+    """公司 / 该公司 / the company at the start of a clause, not 可比公司 or 上市公司."""
+    words = "|".join(re.escape(w) for w in sorted(cues.company_references, key=len, reverse=True))
+    blockers = "".join(f"(?<!{re.escape(b)})" for b in cues.reference_blockers)
+    boundary = r"(?:^|(?<=[\s,，。;；:：、\-—(（\[【'“]))"
+    return re.compile(rf"{boundary}(?:在|据|而)?{blockers}(?:{words})(?![a-z])", re.I)
 
 
 def _joined(first: str | None, second: str) -> str:

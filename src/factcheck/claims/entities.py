@@ -14,7 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from factcheck.claims.kb import KnowledgeBase, alias_key, default_kb
+from factcheck.claims.kb import KnowledgeBase, alias_key, default_kb, local_entity
+from factcheck.claims.open_names import OpenNameFinder
 
 _SEPARATOR = r"[\s\-_·]?"
 _MODEL_TOKEN = re.compile(
@@ -99,12 +100,14 @@ def _class(char: str) -> str:
     return "other"
 
 
-def _shape(name: str) -> tuple[tuple[str, ...], str]:
-    """Digit groups and the suffix after the last digit: the parts fuzzy matching keeps."""
+def _shape(name: str) -> tuple[tuple[str, ...], str, str]:
+    """Digit groups, the suffix after the last digit and the letters right before the first
+    digit: the parts fuzzy matching keeps (BR100 is no B100)."""
     key = re.sub(r"[\s\-_·]", "", name.casefold())
     digits = tuple(_DIGITS.findall(key))
     suffix = key[key.rfind(digits[-1]) + len(digits[-1]) :] if digits else ""
-    return digits, suffix
+    lead = re.search(r"([a-z]*)\d", key)
+    return digits, suffix, lead.group(1)[-2:] if lead else ""
 
 
 class EntityMatcher:
@@ -113,6 +116,7 @@ class EntityMatcher:
         self._pattern = re.compile(_trie_pattern(list(kb.aliases)), re.I)
         self._compact = {re.sub(r"[\s\-_·]", "", a): e for a, e in kb.aliases.items()}
         self._shapes = {alias: _shape(alias) for alias in self._compact}
+        self._open = OpenNameFinder(kb.cues)
 
     def find(self, text: str) -> list[EntityMention]:
         mentions = [
@@ -137,8 +141,22 @@ class EntityMatcher:
             resolved = self.resolve(m.group(), exact_only=False)
             if resolved is not None and resolved[1] < 1.0:
                 mentions.append(EntityMention(m.start(), m.end(), resolved[0], resolved[1]))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        mentions = [self._as_aggregate(text, e) for e in mentions]
+        for start, end, entity in self._open.find(text, taken):
+            mentions.append(EntityMention(start, end, entity, 0.0))
         mentions.sort(key=lambda e: e.start)
         return mentions
+
+    def _as_aggregate(self, text: str, mention: EntityMention) -> EntityMention:
+        """H100服务器, GB200 NVL72: a chip named with a system noun is the system."""
+        if self.kb.kind(mention.entity) not in ("chip", "chip_family"):
+            return mention
+        end = self._open.aggregate_end(text, mention.end)
+        if end is None:
+            return mention
+        name = text[mention.start : end]
+        return EntityMention(mention.start, end, local_entity("aggregate", name), 0.0)
 
     def _entity_of(self, surface: str) -> str:
         key = re.sub(r"[\s\-_·]", "", surface.casefold())
@@ -155,12 +173,12 @@ class EntityMatcher:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the matcher lives as long as the process
     def _fuzzy(self, key: str) -> tuple[str, float] | None:
-        digits, suffix = _shape(key)
-        if not digits:
+        shape = _shape(key)
+        if not shape[0]:
             return None
         scored: dict[str, float] = {}
         for alias, entity in self._compact.items():
-            if self._shapes[alias] != (digits, suffix):
+            if self._shapes[alias] != shape:
                 continue
             score = fuzz.ratio(key, alias)
             scored[entity] = max(scored.get(entity, 0.0), score)

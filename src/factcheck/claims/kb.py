@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from factcheck.datafile import read_yaml
+from factcheck.claims.cues import CueSpec, load_cues
+from factcheck.datafile import read_yaml, validation_message
 from factcheck.errors import DataError
 from factcheck.normalize.pipeline import normalize_chars
 from factcheck.quantities.units import compatible
@@ -22,10 +23,25 @@ class EntitySpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
-    kind: str
+    kind: Literal[
+        "company",
+        "chip",
+        "chip_family",
+        "product",
+        "platform",
+        "market",
+        "government",
+        "regulation",
+        "model",
+        "group",
+        "aggregate",
+    ]
     name: str
     vendor: str | None = None
     aliases: list[str]
+    members: int | None = None
+    """An aggregate's chip count, where its vendor states it."""
+    source: str | None = None
 
 
 class AttributeSpec(BaseModel):
@@ -90,15 +106,28 @@ class KnowledgeBase:
     aliases: dict[str, str]
     """Normalized alias -> entity id."""
     scopes: ScopeSpec
+    cues: CueSpec
 
     def display(self, entity: str | None) -> str:
         """The entity's name for people (NVIDIA H20), its id when unknown to the kb."""
         spec = self.entities.get(entity) if entity else None
+        if spec is None and entity and entity.startswith(LOCAL_PREFIX):
+            return entity.split(":", 2)[2]
         return spec.name if spec else (entity or "unknown entity")
 
     def kind(self, entity: str | None) -> str | None:
         spec = self.entities.get(entity) if entity else None
+        if spec is None and entity and entity.startswith(LOCAL_PREFIX):
+            return entity.split(":", 2)[1]
         return spec.kind if spec else None
+
+
+LOCAL_PREFIX = "local:"
+"""A document-local entity the kb does not know: `local:<kind>:<name as written>`."""
+
+
+def local_entity(kind: str, name: str) -> str:
+    return f"{LOCAL_PREFIX}{kind}:{name}"
 
 
 def alias_key(alias: str) -> str:
@@ -110,15 +139,31 @@ def _read_yaml(path: Path) -> Any:
     return read_yaml(path).data
 
 
+def _entities(path: Path) -> list[EntitySpec]:
+    """Each entity validated on its own, so an error names its line."""
+    file = read_yaml(path)
+    raw = file.data.get("entities") if isinstance(file.data, dict) else None
+    if not isinstance(raw, list):
+        raise DataError("expected `entities:` with a list of entities", path=str(path), line=1)
+    lines = file.entry_lines("entities")
+    entities = []
+    for index, item in enumerate(raw):
+        try:
+            entities.append(EntitySpec.model_validate(item))
+        except ValidationError as error:
+            line = lines[index] if index < len(lines) else None
+            raise DataError(validation_message(error), path=str(path), line=line) from None
+    return entities
+
+
 def load_kb(directory: Path) -> KnowledgeBase:
     entities_path = directory / "entities.yaml"
     attributes_path = directory / "attributes.yaml"
-    raw_entities = _read_yaml(entities_path)
+    entities = _entities(entities_path)
     raw_attributes = _read_yaml(attributes_path)
     raw_scopes = _read_yaml(directory / "scopes.yaml")
     try:
         scopes = ScopeSpec.model_validate(raw_scopes)
-        entities = [EntitySpec.model_validate(e) for e in raw_entities["entities"]]
         attributes = {
             k: AttributeSpec.model_validate(v) for k, v in raw_attributes["attributes"].items()
         }
@@ -140,7 +185,10 @@ def load_kb(directory: Path) -> KnowledgeBase:
                     f"alias {alias!r} belongs to both {owner!r} and {entity.id!r}",
                     path=str(entities_path),
                 )
-    return KnowledgeBase(entities=by_id, attributes=attributes, aliases=aliases, scopes=scopes)
+    cues = load_cues(directory / "cues.yaml")
+    return KnowledgeBase(
+        entities=by_id, attributes=attributes, aliases=aliases, scopes=scopes, cues=cues
+    )
 
 
 @cache

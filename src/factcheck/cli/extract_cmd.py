@@ -12,6 +12,7 @@ import typer
 
 from factcheck.api import extract_claims
 from factcheck.claims.dataset import claim_record, dataset_yaml
+from factcheck.claims.why import why_trail
 from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.output import write_atomically, write_text
 from factcheck.errors import ConfigError
@@ -46,6 +47,16 @@ def extract(
     date: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for relative dates like 今年.")
     ] = None,
+    why: Annotated[
+        bool,
+        typer.Option(
+            "--why",
+            help=(
+                "Print, per claim, the strategy that chose its entity and attribute and the "
+                "candidates it passed over, instead of the table."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Extract the claims of articles: entity, attribute, scope, value or relation, with spans
     into the original text. A file that cannot be read is reported; the others go on."""
@@ -81,11 +92,13 @@ def extract(
             json_lines.extend(
                 json.dumps(claim_record(c), ensure_ascii=False, default=str) for c in claims
             )
+        elif why:
+            json_lines.append(why_trail(claims))
         else:
             tables.append((document.path, claims))
     if output_format is ExtractFormat.yaml and not to_folder:
         write_text("---\n".join(yaml_parts), output)
-    elif output_format is ExtractFormat.jsonl:
+    elif output_format is ExtractFormat.jsonl or why:
         write_text("".join(line + "\n" for line in json_lines), output)
     elif output_format is ExtractFormat.table:
         from factcheck.report.claim_table import print_claim_table

@@ -54,6 +54,17 @@ class Operand(BaseModel):
     attribute: str | None = None
 
 
+class Binding(BaseModel):
+    """Why a claim is about its entity and its attribute: the strategy that chose each, and
+    the candidates it passed over (`nvidia-h100: object of a comparison`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entity: str
+    attribute: str
+    rejected: list[str] = Field(default_factory=list)
+
+
 class Claim(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -74,6 +85,8 @@ class Claim(BaseModel):
     qualifier: str | None = None
     operands: list[Operand] = Field(default_factory=list)
     confidence: float = 1.0
+    binding: Binding | None = None
+    """How the extractor bound it (absent for claims loaded from a dataset)."""
     # Working state for the checks; not part of the JSON contract.
     precision: Decimal = Field(default=Decimal(0), exclude=True)
     sentence: int = Field(default=-1, exclude=True)

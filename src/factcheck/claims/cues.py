@@ -1,0 +1,41 @@
+"""The cue-word lexicon (`kb/cues.yaml`): words by category, validated with file:line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from factcheck.datafile import read_yaml, validation_message
+from factcheck.errors import DataError
+
+
+class CueSpec(BaseModel):
+    """One list of words per category; `kb/cues.yaml` documents each."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    company_references: list[str]
+    reference_blockers: list[str] = []
+    org_suffixes: list[str]
+    org_stop_prefixes: list[str] = []
+    market_suffixes: list[str]
+    market_products: list[str] = []
+    market_generic: list[str] = []
+    aggregate_nouns: list[str]
+    contrast: list[str]
+    name_stop_words: list[str] = []
+
+
+def load_cues(path: Path) -> CueSpec:
+    file = read_yaml(path)
+    if not isinstance(file.data, dict):
+        raise DataError("expected a mapping of categories to word lists", path=str(path), line=1)
+    try:
+        return CueSpec.model_validate(file.data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        raise DataError(
+            validation_message(error), path=str(path), line=file.key_line(key) if key else 1
+        ) from None

@@ -1,0 +1,119 @@
+"""Names the knowledge base does not know, recognised by their shape.
+
+An article about 西安奕材, a `BR100` or the `Atlas 950超节点` names things no list can hold
+in advance. Such a name is still an entity: it gets a document-local id
+(`local:<kind>:<name>`), its figures are its own, and it blocks carry-over, so a figure in
+a sentence about an unknown company never goes to the last known one. Shapes (the word
+lists live in `kb/cues.yaml`):
+
+- an organisation: a run of Chinese characters ending in an organisation suffix (科技,
+  股份, 半导体 …) or Latin words ending in Inc./Corp./Ltd.;
+- a market: a noun phrase ending in 市场;
+- a model token (`BR100`, `Gaudi 3`'s kin): letters then two to five digits, not a number
+  format or unit (FP16, HBM3, DDR5);
+- an aggregate: a model token or known chip name followed by a system noun (超节点,
+  server, cluster) names a system of many chips, never one chip.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims.cues import CueSpec
+from factcheck.claims.kb import alias_key, local_entity
+
+_CJK = "\u4e00-\u9fff"
+_BOUNDARY = f"[^{_CJK}A-Za-z0-9]"
+# Particles and verbs after which a Chinese name may begin: 与寒武纪, 低于西安奕材的.
+_LEADS = "与和及跟同由向被对在据从让给将把的是为于比较至到占"
+_MODEL = re.compile(
+    r"(?<![A-Za-z0-9])((?:[A-Z]{2,}[\s\-]){0,2})([A-Z][A-Za-z]{0,9})[\s\-]?(\d{2,5})([A-Za-z]{0,3})"
+    r"(?![A-Za-z0-9.])"
+)
+
+
+def _alternation(words: list[str]) -> str:
+    keys = sorted({alias_key(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(k) for k in keys)
+
+
+class OpenNameFinder:
+    """Finds unknown names in normalized text; `taken` marks text already named by the kb."""
+
+    def __init__(self, cues: CueSpec) -> None:
+        self._stops = tuple(alias_key(w) for w in cues.org_stop_prefixes)
+        self._generic = re.compile(
+            f"(?:{_alternation(cues.market_generic)})*(?:{_alternation(cues.market_suffixes)})"
+        )
+        self._name_stops = {w.casefold() for w in cues.name_stop_words}
+        self._org = re.compile(
+            f"(?:(?<={_BOUNDARY})|^|(?<=[{_LEADS}]))"
+            f"([{_CJK}]{{2,6}}?(?:{_alternation(cues.org_suffixes)}))"
+            f"|\\b((?:[A-Z][A-Za-z0-9&]+\\s){{1,3}}(?:Inc|Corp|Corporation|Ltd|Holdings|Group)\\b\\.?)",
+            re.M,
+        )
+        self._market = re.compile(
+            f"([{_CJK}A-Za-z0-9]{{2,12}}?(?:{_alternation(cues.market_suffixes)}))"
+        )
+        self._product = re.compile(_alternation(cues.market_products), re.I)
+        self._market_word = re.compile(
+            _alternation([*cues.market_generic, *cues.market_products]), re.I
+        )
+        self._aggregate = re.compile(f"\\s*(?:{_alternation(cues.aggregate_nouns)})", re.I)
+
+    def find(self, text: str, taken: bytearray) -> list[tuple[int, int, str]]:
+        """(start, end, local id) of each unknown name, left to right, never overlapping
+        text the kb already names."""
+        found: list[tuple[int, int, str]] = []
+        for start, end, entity in (*self._orgs(text), *self._markets(text), *self._models(text)):
+            if not any(taken[start:end]):
+                found.append((start, end, entity))
+                taken[start:end] = b"\x01" * (end - start)
+        return sorted(found)
+
+    def aggregate_end(self, text: str, end: int) -> int | None:
+        """Where a system noun written right after a name ends (Atlas 950超节点, DGX server)."""
+        m = self._aggregate.match(text, end)
+        return m.end() if m else None
+
+    def _orgs(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in self._org.finditer(text):
+            start, end = m.span(1) if m.group(1) else m.span(2)
+            name = text[start:end]
+            while name and name[0] in _LEADS:
+                start, name = start + 1, name[1:]
+            if len(name) < 3 or name.startswith(self._stops):
+                continue
+            out.append((start, end, local_entity("company", name.strip())))
+        return out
+
+    def _markets(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in self._market.finditer(text):
+            start, end = m.span(1)
+            # 业内预测其中国AI芯片市场: the name starts at its first place or product word,
+            # and a market of nothing (中国市场, 资本市场) is a place, not a market.
+            first = self._market_word.search(text, start, end)
+            if first is None or not self._product.search(text, start, end):
+                continue
+            start = first.start()
+            if self._generic.fullmatch(text, start, end):
+                continue
+            out.append((start, end, local_entity("market", text[start:end])))
+        return out
+
+    def _models(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for m in _MODEL.finditer(text):
+            letters = m.group(2)
+            if letters.casefold() in self._name_stops or (letters + m.group(3)).casefold() in (
+                self._name_stops
+            ):
+                continue
+            end = m.end()
+            aggregate = self.aggregate_end(text, end)
+            kind = "aggregate" if aggregate is not None else "chip"
+            end = aggregate or end
+            out.append((m.start(), end, local_entity(kind, text[m.start() : end])))
+        return out

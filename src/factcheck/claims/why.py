@@ -1,0 +1,37 @@
+"""`factcheck extract --why`: each claim with the strategy that bound it, as plain lines."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model.claim import Claim
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Article text is untrusted: control characters (terminal escapes) are shown as codes."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def why_trail(claims: list[Claim]) -> str:
+    """Two or three lines per claim: what it is, how its entity and attribute were chosen,
+    and the candidates passed over."""
+    lines: list[str] = []
+    for claim in claims:
+        binding = claim.binding
+        value = claim.value if claim.value is not None else f"{claim.low}..{claim.high}"
+        lines.append(
+            f"{claim.id} {claim.kind.value} {_printable(str(value))} {claim.unit or ''}"
+            f" «{_printable(claim.quote)}»".replace("  ", " ")
+        )
+        entity_how = binding.entity if binding else "not recorded"
+        attribute_how = binding.attribute if binding else "not recorded"
+        lines.append(
+            f"    entity {claim.entity or '-'} <- {_printable(entity_how)}; "
+            f"attribute {claim.attribute or '-'} <- {_printable(attribute_how)}; "
+            f"confidence {claim.confidence:.2f}"
+        )
+        if binding and binding.rejected:
+            lines.append("    passed over: " + "; ".join(_printable(r) for r in binding.rejected))
+    return "\n".join(lines)
