@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.claims.entities import _alias_tokens, default_matcher
+from factcheck.claims.kb import load_kb
+from factcheck.errors import DataError
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -88,3 +94,59 @@ def test_alias_trie_finds_the_longest_alias_like_a_plain_alternation(pieces: lis
 
 def _alias_regex(alias: str) -> str:
     return "".join(_alias_tokens(alias))
+
+
+def _kb_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "kb"
+    shutil.copytree(ROOT / "kb", folder)
+    return folder
+
+
+def test_a_misspelt_entity_kind_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    folder = _kb_copy(tmp_path)
+    path = folder / "entities.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if "id: nvidia," in line)
+    lines[index] = lines[index].replace("kind: company", "kind: compnay")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_kb(folder)
+    assert caught.value.one_line().startswith(f"{path}:{index + 1}:")
+
+
+def test_an_unknown_cue_category_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    folder = _kb_copy(tmp_path)
+    path = folder / "cues.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "contrats: [rather than]\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_kb(folder)
+    assert caught.value.one_line().startswith(f"{path}:{len(text.splitlines()) + 1}:")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity"),
+    [
+        ("与龙芯中科相比", "龙芯中科", "loongson"),
+        ("星河半导体发布财报", "星河半导体", "local:company:星河半导体"),
+        ("Acme Robotics Inc. said", "Acme Robotics Inc.", "local:company:Acme Robotics Inc."),
+        ("全球液冷服务器市场规模", "全球液冷服务器市场", "local:market:全球液冷服务器市场"),
+        ("如Atlas 970超节点", "Atlas 970超节点", "local:aggregate:Atlas 970超节点"),
+        ("BR105芯片", "BR105", "local:chip:BR105"),
+    ],
+)
+def test_names_outside_the_kb_are_entities_by_shape(text: str, name: str, entity: str) -> None:
+    found = [(text[e.start : e.end], e.entity) for e in default_matcher().find(text)]
+    assert (name, entity) in found
+
+
+@pytest.mark.parametrize(
+    "text", ["FP16算力", "HBM3显存", "中国市场份额", "登陆资本市场", "国产半导体企业"]
+)
+def test_number_formats_places_and_common_nouns_are_no_names(text: str) -> None:
+    assert [text[e.start : e.end] for e in default_matcher().find(text)] == []
+
+
+def test_fuzzy_matching_keeps_the_letters_before_the_number() -> None:
+    assert default_matcher().resolve("BR100") == ("biren-br100", 1.0)
+    assert default_matcher().resolve("BR101") is None

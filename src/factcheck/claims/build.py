@@ -88,6 +88,7 @@ _NOUN_REACH = 6
 _BASE_VALUE_GAP = 4
 """A value may follow its base name by this much (H100的80GB, the H20's 96GB)."""
 _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
+_CHIP_CLASSIFIERS = ("颗", "张", "块", "片", "卡", "枚")
 """How many sentences back a carried-over topic may come from."""
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 _CLAUSE = re.compile(r"[,，;；:：]")
@@ -339,10 +340,18 @@ class _DocumentBuild:
         if following is None or following.start - e.end > _MODIFIER_REACH:
             return False
         spec = self.b.kb.entities.get(following.entity)
+        if spec is None or _PUNCTUATION.search(self.text, e.end, following.start):
+            return False
+        if spec.vendor == e.entity:
+            return True
+        # 第七代TPU加速器"Ironwood": a family written before one of its vendor's chips
+        own = self.b.kb.entities.get(e.entity)
         return (
-            spec is not None
-            and spec.vendor == e.entity
-            and not _PUNCTUATION.search(self.text, e.end, following.start)
+            own is not None
+            and own.kind == "chip_family"
+            and spec.kind == "chip"
+            and own.vendor is not None
+            and own.vendor == spec.vendor
         )
 
     def _is_object(self, e: EntityMention) -> bool:
@@ -422,6 +431,8 @@ class _DocumentBuild:
             unit = "count"  # 7万至8万辆……明年预计将达到15万: the count goes on
         bound = self._entity_for(sentence, q.norm_span.start, q.norm_span.end, attribute)
         entity = bound.entity
+        if bound.strategy == "members_of_aggregate":
+            attribute, attribute_how = "member_count", bound.strategy
         confidence = _BASE_CONFIDENCE - self._carried_penalty(
             sentence, entity, attribute, bound.carried
         )
@@ -594,8 +605,8 @@ class _DocumentBuild:
             return True
         wanted = self.b.kb.attributes[attribute].subject
         kind = self.b.kb.kind(entity)
-        if kind == "aggregate":  # a system has a chip's dimensions, never its identity
-            kind = "chip"
+        if kind == "aggregate" and kind not in wanted:
+            kind = "chip"  # a system has a chip's dimensions, never its identity
         return not wanted or kind in wanted
 
     def _entity_for(
@@ -604,11 +615,69 @@ class _DocumentBuild:
         """The entity a number (at start..end) is about, the strategy that found it, and the
         candidates passed over. Strategies are tried from the surest to the least sure."""
         rejected: list[str] = []
-        for strategy in (self._by_parenthesis, self._by_respectively, self._by_following_noun):
+        strategies = (
+            self._by_table_column,
+            self._by_parenthesis,
+            self._by_respectively,
+            self._by_following_noun,
+        )
+        for strategy in strategies:
             bound = strategy(sentence, start, end, attribute, rejected)
             if bound is not None:
                 return bound
         return self._by_clause(sentence, start, end, attribute, rejected)
+
+    def _by_table_column(
+        self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> _Bound | None:
+        """参数 H200 H20 … 显存带宽 4.8TB/s ~1TB/s: a table flattened into text. After a header
+        row of names, a row's values written side by side belong to the columns in order."""
+        columns = self._table_header(sentence)
+        if columns is None or start < columns[0]:
+            return None
+        names = columns[1]
+        row = self._row_of(sentence, columns[0], start)
+        if row is None or len(row) != len(names):
+            return None
+        entity = names[row.index(start)]
+        if not self._fits(entity, attribute):
+            return None
+        return _Bound(entity, False, f"table_column:{row.index(start) + 1}", rejected)
+
+    def _table_header(self, sentence: _Sentence) -> tuple[int, list[str]] | None:
+        """The end of the first run of two or more names separated only by spaces, and the
+        names (a table's header row)."""
+        run: list[EntityMention] = []
+        for e in sentence.entities:
+            spaced = run and e.start > run[-1].end and not self.text[run[-1].end : e.start].strip()
+            if spaced:
+                run.append(e)
+                continue
+            if len(run) >= 2:
+                break
+            run = [e]
+        if len(run) < 2 or len({e.entity for e in run}) < len(run):
+            return None
+        return run[-1].end, [e.entity for e in run]
+
+    def _row_of(self, sentence: _Sentence, after: int, start: int) -> list[int] | None:
+        """The starts of the values written side by side (only spaces between) around the
+        value at `start`, in a table body beginning at `after`."""
+        values = sorted(
+            [(q.norm_span.start, q.norm_span.end) for q in self._numbers_in(sentence)]
+            + [m.span() for m in self.b._memory_types.finditer(self.text, after, sentence.end)]
+        )
+        values = [v for v in values if v[0] >= after]
+        groups: list[list[tuple[int, int]]] = []
+        for value in values:
+            if groups and not self.text[groups[-1][-1][1] : value[0]].strip(" \t"):
+                groups[-1].append(value)
+            else:
+                groups.append([value])
+        for group in groups:
+            if any(v[0] == start for v in group):
+                return [v[0] for v in group]
+        return None
 
     def _by_parenthesis(
         self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
@@ -643,10 +712,31 @@ class _DocumentBuild:
         ]
         if not after:
             return None
+        system = self._aggregate_in_clause(sentence, start)
+        if system is not None and self._counts_chips(start, end, attribute):
+            # Atlas 950超节点支持8192张昇腾卡: the chips counted are the system's members
+            rejected.append(f"{after[0].entity}: the chips counted, not the counter")
+            return _Bound(system, False, "members_of_aggregate", rejected)
         if self._fits(after[0].entity, attribute):
             return _Bound(after[0].entity, False, "noun_after_number", rejected)
         rejected.append(f"{after[0].entity}: has no {attribute}")
         return None
+
+    def _aggregate_in_clause(self, sentence: _Sentence, start: int) -> str | None:
+        clause = self._clause_start(sentence, start)
+        systems = [
+            e.entity
+            for e in sentence.entities
+            if clause <= e.start
+            and e.end <= start
+            and self.b.kb.kind(e.entity) == "aggregate"
+            and not self._is_object(e)
+        ]
+        return systems[-1] if systems else None
+
+    def _counts_chips(self, start: int, end: int, attribute: str | None) -> bool:
+        counted = attribute is None or self.b.kb.attributes[attribute].unit == "count"
+        return counted and self.text[start:end].rstrip().endswith(_CHIP_CLASSIFIERS)
 
     def _by_clause(
         self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]

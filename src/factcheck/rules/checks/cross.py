@@ -44,12 +44,12 @@ def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding
         if spec.stable and not describes_the_spec(sure[0]):
             continue  # two articles' "after the cut" figures may describe different cuts
         if spec.categorical:
-            pairs = _word_pairs(sure)
+            pairs = [([a], b) for a, b in _word_pairs(sure)]
         else:
             pairs = [] if group.agree else _number_pairs(sure, group.intervals)
-        for anchor, other in pairs:
-            if context.in_focus([anchor, other]):
-                yield _disagreement(rule, context, anchor, other, categorical=spec.categorical)
+        for supporters, other in pairs:
+            if context.in_focus([*supporters, other]):
+                yield _disagreement(rule, context, supporters, other, categorical=spec.categorical)
         if (
             context.report_consistent
             and not pairs
@@ -111,28 +111,55 @@ def _word_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
 
 def _number_pairs(
     claims: list[Claim], intervals: list[Interval | None]
-) -> list[tuple[Claim, Claim]]:
-    """Pairs of claims from different articles whose values cannot both be true."""
-    clusters: list[tuple[Claim, Interval]] = []
+) -> list[tuple[list[Claim], Claim]]:
+    """Each value no other value agrees with, against the values most articles agree on.
+
+    Claims are clustered by agreement; the cluster stated by the most articles (the first on
+    a tie, so the dataset's order decides) is the majority, and each claim of another
+    cluster from another article is an outlier, reported with the majority's claims (one
+    per article) so the finding sits at the value that disagrees and names its sources.
+    """
+    clusters: list[list[tuple[Claim, Interval]]] = []
     for claim, interval in zip(claims, intervals, strict=True):
-        if interval is not None and not any(interval.meets(i) for _, i in clusters):
-            clusters.append((claim, interval))
-    anchor = clusters[0][0] if clusters else None
+        if interval is None:
+            continue
+        home = next((c for c in clusters if interval.meets(c[0][1])), None)
+        if home is None:
+            clusters.append([(claim, interval)])
+        else:
+            home.append((claim, interval))
+    if len(clusters) < 2:
+        return []
+    majority = max(clusters, key=lambda c: len({claim.document for claim, _ in c}))
+    supporters = _first_per_document([claim for claim, _ in majority])
+    backed = {claim.document for claim in supporters}
     return [
-        (anchor, c) for c, _ in clusters[1:] if anchor is not None and c.document != anchor.document
+        (supporters, other)
+        for cluster in clusters
+        if cluster is not majority
+        for other in _first_per_document([claim for claim, _ in cluster])
+        if other.document not in backed
     ]
 
 
 def _disagreement(
-    rule: Rule, context: CheckContext, anchor: Claim, other: Claim, *, categorical: bool
+    rule: Rule,
+    context: CheckContext,
+    supporters: list[Claim],
+    other: Claim,
+    *,
+    categorical: bool,
 ) -> Finding:
+    anchor = supporters[0]
     owner = f"{entity_name(anchor.entity)}'s {attribute_name(anchor.attribute)}"
+    also = [c.document for c in supporters[1:]]
+    agreeing = f" (as in {', '.join(also)})" if also else ""
     if categorical:
         return finding(
             rule,
             context,
             verdict=Verdict.contradiction,
-            claims=[anchor, other],
+            claims=[anchor, other, *supporters[1:]],
             explanation=(
                 f"{owner} is {anchor.value} in {anchor.document} (“{anchor.quote.strip()}”) "
                 f"and {other.value} in {other.document} (“{other.quote.strip()}”)."
@@ -153,9 +180,10 @@ def _disagreement(
         rule,
         context,
         verdict=verdict,
-        claims=[anchor, other],
+        claims=[anchor, other, *supporters[1:]],
         explanation=(
-            f"{owner} is {show(first, unit)} in {anchor.document} (“{anchor.quote.strip()}”) and "
+            f"{owner} is {show(first, unit)} in {anchor.document} (“{anchor.quote.strip()}”)"
+            f"{agreeing} and "
             f"{show(second, unit)} in {other.document} (“{other.quote.strip()}”): "
             + (slip or f"{verdict_words(verdict, gap, stretch)}.")
         ),
