@@ -213,6 +213,8 @@ class _DocumentBuild:
         self.drafts: list[_Draft] = []
         self.by_quantity: dict[int, _Draft] = {}
         self._last_cue: tuple[QuantityMention, RelationCue] | None = None
+        self._headers: dict[int, tuple[int, list[str]] | None] = {}
+        self._rows: dict[int, list[list[int]]] = {}
 
     # --- sentences, subjects and topics ------------------------------------------------------
     def _sentences(self) -> list[_Sentence]:
@@ -646,7 +648,12 @@ class _DocumentBuild:
 
     def _table_header(self, sentence: _Sentence) -> tuple[int, list[str]] | None:
         """The end of the first run of two or more names separated only by spaces, and the
-        names (a table's header row)."""
+        names (a table's header row); worked out once per sentence."""
+        if sentence.index not in self._headers:
+            self._headers[sentence.index] = self._find_header(sentence)
+        return self._headers[sentence.index]
+
+    def _find_header(self, sentence: _Sentence) -> tuple[int, list[str]] | None:
         run: list[EntityMention] = []
         for e in sentence.entities:
             spaced = run and e.start > run[-1].end and not self.text[run[-1].end : e.start].strip()
@@ -663,6 +670,11 @@ class _DocumentBuild:
     def _row_of(self, sentence: _Sentence, after: int, start: int) -> list[int] | None:
         """The starts of the values written side by side (only spaces between) around the
         value at `start`, in a table body beginning at `after`."""
+        if sentence.index not in self._rows:
+            self._rows[sentence.index] = self._table_rows(sentence, after)
+        return next((row for row in self._rows[sentence.index] if start in row), None)
+
+    def _table_rows(self, sentence: _Sentence, after: int) -> list[list[int]]:
         values = sorted(
             [(q.norm_span.start, q.norm_span.end) for q in self._numbers_in(sentence)]
             + [m.span() for m in self.b._memory_types.finditer(self.text, after, sentence.end)]
@@ -674,10 +686,7 @@ class _DocumentBuild:
                 groups[-1].append(value)
             else:
                 groups.append([value])
-        for group in groups:
-            if any(v[0] == start for v in group):
-                return [v[0] for v in group]
-        return None
+        return [[v[0] for v in group] for group in groups]
 
     def _by_parenthesis(
         self, sentence: _Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
