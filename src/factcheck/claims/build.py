@@ -83,13 +83,13 @@ _PRONOUNS = {
 _HEADING_MAX = 24
 _TOPIC_KINDS = ("chip", "company", "product", "chip_family", "market", "aggregate")
 _TOPIC_REACH = 12
+"""How many sentences back a carried-over topic may come from."""
 _MODIFIER_REACH = 8
 _NOUN_REACH = 6
 _BASE_VALUE_GAP = 4
 """A value may follow its base name by this much (H100的80GB, the H20's 96GB)."""
 _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 _CHIP_CLASSIFIERS = ("颗", "张", "块", "片", "卡", "枚")
-"""How many sentences back a carried-over topic may come from."""
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 _CLAUSE = re.compile(r"[,，;；:：]")
 _CLASS_NOUN = re.compile(r"\s*(?:芯片|晶片|工艺芯片|制程芯片|chips?\b)", re.I)
@@ -208,7 +208,6 @@ class _DocumentBuild:
         )
         self._number_starts = [q.norm_span.start for q in self.numbers]
         self.article_subject = self._article_subject()
-        self._company_reference = builder.company_reference
         self.sentences = self._sentences()
         self.drafts: list[_Draft] = []
         self.by_quantity: dict[int, _Draft] = {}
@@ -310,7 +309,7 @@ class _DocumentBuild:
         ]
         specific = [e for e in candidates if self.b.kb.kind(e.entity) != "group"]
         chosen = (specific or candidates)[:1]
-        reference = self._company_reference.search(self.text, body, first_number)
+        reference = self.b.company_reference.search(self.text, body, first_number)
         if reference and (not chosen or reference.start() < chosen[0].start):
             return self._referent(topic, reference.group().strip())
         return (chosen[0].entity, "subject_of_sentence") if chosen else (None, "none")
@@ -634,17 +633,17 @@ class _DocumentBuild:
     ) -> _Bound | None:
         """参数 H200 H20 … 显存带宽 4.8TB/s ~1TB/s: a table flattened into text. After a header
         row of names, a row's values written side by side belong to the columns in order."""
-        columns = self._table_header(sentence)
-        if columns is None or start < columns[0]:
+        header = self._table_header(sentence)
+        if header is None or start < header[0]:
             return None
-        names = columns[1]
-        row = self._row_of(sentence, columns[0], start)
+        names = header[1]
+        row = next((row for row in self._table_rows(sentence, header[0]) if start in row), None)
         if row is None or len(row) != len(names):
             return None
-        entity = names[row.index(start)]
-        if not self._fits(entity, attribute):
+        column = row.index(start)
+        if not self._fits(names[column], attribute):
             return None
-        return _Bound(entity, False, f"table_column:{row.index(start) + 1}", rejected)
+        return _Bound(names[column], False, f"table_column:{column + 1}", rejected)
 
     def _table_header(self, sentence: _Sentence) -> tuple[int, list[str]] | None:
         """The end of the first run of two or more names separated only by spaces, and the
@@ -667,14 +666,14 @@ class _DocumentBuild:
             return None
         return run[-1].end, [e.entity for e in run]
 
-    def _row_of(self, sentence: _Sentence, after: int, start: int) -> list[int] | None:
-        """The starts of the values written side by side (only spaces between) around the
-        value at `start`, in a table body beginning at `after`."""
-        if sentence.index not in self._rows:
-            self._rows[sentence.index] = self._table_rows(sentence, after)
-        return next((row for row in self._rows[sentence.index] if start in row), None)
-
     def _table_rows(self, sentence: _Sentence, after: int) -> list[list[int]]:
+        """The rows of a table body beginning at `after`: the starts of values written side
+        by side (only spaces between); worked out once per sentence."""
+        if sentence.index not in self._rows:
+            self._rows[sentence.index] = self._find_rows(sentence, after)
+        return self._rows[sentence.index]
+
+    def _find_rows(self, sentence: _Sentence, after: int) -> list[list[int]]:
         values = sorted(
             [(q.norm_span.start, q.norm_span.end) for q in self._numbers_in(sentence)]
             + [m.span() for m in self.b._memory_types.finditer(self.text, after, sentence.end)]

@@ -23,7 +23,6 @@ class CueSpec(BaseModel):
     market_products: list[str] = []
     market_generic: list[str] = []
     aggregate_nouns: list[str]
-    contrast: list[str]
     name_stop_words: list[str] = []
 
 

@@ -111,14 +111,16 @@ class KnowledgeBase:
     def display(self, entity: str | None) -> str:
         """The entity's name for people (NVIDIA H20), its id when unknown to the kb."""
         spec = self.entities.get(entity) if entity else None
-        if spec is None and entity and entity.startswith(LOCAL_PREFIX):
-            return entity.split(":", 2)[2]
+        local = _local_parts(entity) if spec is None else None
+        if local is not None:
+            return local[1]
         return spec.name if spec else (entity or "unknown entity")
 
     def kind(self, entity: str | None) -> str | None:
         spec = self.entities.get(entity) if entity else None
-        if spec is None and entity and entity.startswith(LOCAL_PREFIX):
-            return entity.split(":", 2)[1]
+        local = _local_parts(entity) if spec is None else None
+        if local is not None:
+            return local[0]
         return spec.kind if spec else None
 
 
@@ -128,6 +130,14 @@ LOCAL_PREFIX = "local:"
 
 def local_entity(kind: str, name: str) -> str:
     return f"{LOCAL_PREFIX}{kind}:{name}"
+
+
+def _local_parts(entity: str | None) -> tuple[str, str] | None:
+    """(kind, name) of a document-local id, None for any other."""
+    if not entity or not entity.startswith(LOCAL_PREFIX):
+        return None
+    _, kind, name = entity.split(":", 2)
+    return kind, name
 
 
 def alias_key(alias: str) -> str:

@@ -46,10 +46,12 @@ class OpenNameFinder:
             f"(?:{_alternation(cues.market_generic)})*(?:{_alternation(cues.market_suffixes)})"
         )
         self._name_stops = {w.casefold() for w in cues.name_stop_words}
+        chinese = [w for w in cues.org_suffixes if not w.isascii()]
+        english = [w.rstrip(".") for w in cues.org_suffixes if w.isascii()]
         self._org = re.compile(
             f"(?:(?<={_BOUNDARY})|^|(?<=[{_LEADS}]))"
-            f"([{_CJK}]{{2,6}}?(?:{_alternation(cues.org_suffixes)}))"
-            f"|\\b((?:[A-Z][A-Za-z0-9&]+\\s){{1,3}}(?:Inc|Corp|Corporation|Ltd|Holdings|Group)\\b\\.?)",
+            f"([{_CJK}]{{2,6}}?(?:{_alternation(chinese)}))"
+            f"|\\b((?:[A-Z][A-Za-z0-9&]+\\s){{1,3}}(?:{_alternation(english)})\\b\\.?)",
             re.M,
         )
         self._market = re.compile(

@@ -12,11 +12,11 @@ import typer
 
 from factcheck.api import extract_claims
 from factcheck.claims.dataset import claim_record, dataset_yaml
-from factcheck.claims.why import why_trail
 from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.output import write_atomically, write_text
 from factcheck.errors import ConfigError
 from factcheck.normalize.metadata import iso_date
+from factcheck.report.why import why_trail
 
 
 class ExtractFormat(StrEnum):

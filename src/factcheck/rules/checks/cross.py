@@ -152,8 +152,6 @@ def _disagreement(
 ) -> Finding:
     anchor = supporters[0]
     owner = f"{entity_name(anchor.entity)}'s {attribute_name(anchor.attribute)}"
-    also = [c.document for c in supporters[1:]]
-    agreeing = f" (as in {', '.join(also)})" if also else ""
     if categorical:
         return finding(
             rule,
@@ -168,6 +166,8 @@ def _disagreement(
             expected=str(anchor.value),
             bindings=[("first", anchor), ("second", other)],
         )
+    also = [c.document for c in supporters[1:]]
+    agreeing = f" (as in {', '.join(also)})" if also else ""
     unit = anchor.unit
     first = interval_in(anchor, unit) or Interval.point(0)
     second = interval_in(other, unit) or Interval.point(0)
