@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench golden install clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# Re-pin the claims of the seeds and rule fixtures after an intended change of behaviour.
+golden: $(STAMP)
+	$(BIN)/factcheck extract seeds/ rules/fixtures/ --format jsonl > tests/golden/extract.jsonl
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
