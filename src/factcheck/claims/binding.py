@@ -1,0 +1,269 @@
+"""Which entity a number is about: strategies tried from the surest to the least sure, each
+saying why it chose and which candidates it passed over.
+
+Strategies: a flattened table's column, the owner of a parenthesis, 分别 (respectively),
+the noun right after the number, and then the clause (nearest owner, passive agent, the
+sentence's subject, an earlier entity, the topic carried from earlier sentences) — or
+nobody, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims.context import DocumentContext
+from factcheck.claims.draft import AMBIGUOUS_PENALTY, CARRIED_PENALTY, Bound
+from factcheck.claims.entities import EntityMention
+from factcheck.claims.grammar import PUNCTUATION
+from factcheck.claims.relation_cues import is_multiple, passive_agent_start
+from factcheck.claims.subjects import Sentence
+from factcheck.claims.tables import TableReader
+
+_TOPIC_REACH = 12
+"""How many sentences back a carried-over topic may come from."""
+_NOUN_REACH = 6
+_COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
+_CHIP_CLASSIFIERS = ("颗", "张", "块", "片", "卡", "枚")
+_CLASS_NOUN = re.compile(r"\s*(?:芯片|晶片|工艺芯片|制程芯片|chips?\b)", re.I)
+_COMPARED_WITH = re.compile(r"低于|高于|不及|不如|胜过|领先|超过|比|较|相比|相较|对比")
+_COMPARISON_REACH = 14
+_OF_NUMBER = re.compile(r"\s*的\s*(?:约|近|仅|超过|超|逾)?\s*")
+
+
+class EntityBinder:
+    def __init__(self, ctx: DocumentContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.kb = ctx.kb
+        self.grammar = ctx.grammar
+        self.tables = TableReader(ctx)
+
+    def entity_for(self, sentence: Sentence, start: int, end: int, attribute: str | None) -> Bound:
+        """The entity a number (at start..end) is about, the strategy that found it, and the
+        candidates passed over."""
+        rejected: list[str] = []
+        strategies = (
+            self._by_table_column,
+            self._by_parenthesis,
+            self._by_respectively,
+            self._by_following_noun,
+        )
+        for strategy in strategies:
+            bound = strategy(sentence, start, end, attribute, rejected)
+            if bound is not None:
+                return bound
+        return self._by_clause(sentence, start, end, attribute, rejected)
+
+    def _by_table_column(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        column = self.tables.column_of(sentence, start)
+        if column is None or not self.ctx.fits(column[0], attribute):
+            return None
+        return Bound(column[0], False, f"table_column:{column[1]}", rejected)
+
+    def _by_parenthesis(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """H20(96GB HBM3): the owner of the parenthesis."""
+        paren = self.text.rfind("(", sentence.start, start)
+        if paren == -1 or self.text.find(")", paren, start) != -1:
+            return None
+        owner = [e for e in sentence.entities if e.end == paren]
+        if not owner:
+            return None
+        if self.ctx.fits(owner[0].entity, attribute):
+            return Bound(owner[0].entity, False, "paren_owner", rejected)
+        rejected.append(f"{owner[0].entity}: has no {attribute}")
+        return None
+
+    def _by_respectively(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        distributed = self.respectively(sentence, start)
+        return None if distributed is None else Bound(distributed, False, "respectively", rejected)
+
+    def _by_following_noun(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """约4万~8万颗H200芯片: the entity right after the number and its classifier."""
+        reach = _NOUN_REACH if self.counted(start, end) else 1
+        after = [
+            e
+            for e in sentence.entities
+            if 0 <= e.start - end <= reach and not PUNCTUATION.search(self.text[end : e.start])
+        ]
+        if not after:
+            return None
+        system = self._aggregate_in_clause(sentence, start)
+        if system is not None and self._counts_chips(start, end, attribute):
+            # Atlas 950超节点支持8192张昇腾卡: the chips counted are the system's members
+            rejected.append(f"{after[0].entity}: the chips counted, not the counter")
+            return Bound(system, False, "members_of_aggregate", rejected)
+        if self.ctx.fits(after[0].entity, attribute):
+            return Bound(after[0].entity, False, "noun_after_number", rejected)
+        rejected.append(f"{after[0].entity}: has no {attribute}")
+        return None
+
+    def _aggregate_in_clause(self, sentence: Sentence, start: int) -> str | None:
+        clause = self.ctx.clause_start(sentence, start)
+        systems = [
+            e.entity
+            for e in sentence.entities
+            if clause <= e.start
+            and e.end <= start
+            and self.kb.kind(e.entity) == "aggregate"
+            and not self.grammar.is_object(e)
+        ]
+        return systems[-1] if systems else None
+
+    def _counts_chips(self, start: int, end: int, attribute: str | None) -> bool:
+        counted = attribute is None or self.kb.attributes[attribute].unit == "count"
+        return counted and self.text[start:end].rstrip().endswith(_CHIP_CLASSIFIERS)
+
+    def _by_clause(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound:
+        ents, fits = sentence.entities, self.ctx.fits
+        clause = self.ctx.clause_start(sentence, start)
+        in_clause = [e for e in ents if clause <= e.start and e.end <= start]
+        nearest = self._nearest_in_clause(in_clause, ents, start, attribute, rejected)
+        if nearest is not None:
+            return nearest
+        agent = passive_agent_start(self.text, end)
+        if agent is not None:
+            for e in ents:
+                if e.start == agent and fits(e.entity, attribute):
+                    return Bound(e.entity, False, "passive_agent", rejected)
+        subjects = [e for e in in_clause if not self.grammar.is_object(e)]
+        if (
+            subjects
+            and attribute is not None
+            and not any(fits(e.entity, attribute) for e in in_clause)
+        ):
+            # 中芯国际14nm工艺良率: the clause is about its own entity, which has no such
+            # attribute; a chip named earlier is not what it describes.
+            return Bound(None, False, "abstain:clause_about_another_entity", rejected)
+        if _CLASS_NOUN.match(self.text, end) and not in_clause and not self.counted(start, end):
+            return Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
+        if sentence.subject and fits(sentence.subject, attribute):
+            strategy = "carried_topic" if sentence.subject_carried else sentence.subject_strategy
+            return Bound(sentence.subject, sentence.subject_carried, strategy, rejected)
+        if sentence.subject_blocks:
+            return Bound(None, False, f"abstain:{sentence.subject_strategy}", rejected)
+        earlier = [e for e in ents if e.end <= start and not self.grammar.is_object(e)]
+        for e in reversed(earlier):
+            if fits(e.entity, attribute):
+                return Bound(e.entity, False, "earlier_in_sentence", rejected)
+        if (
+            sentence.subject
+            and not sentence.subject_carried
+            and not any(fits(e.entity, attribute) for e in ents)
+        ):
+            # 三星…HBM3E已量产: the sentence is about its own subject, which has no such
+            # attribute, and names nothing that has; a chip of an earlier paragraph is not
+            # what it describes.
+            return Bound(None, False, "abstain:subject_has_no_such_attribute", rejected)
+        topic = self.topic(sentence, attribute)
+        if topic is None:
+            return Bound(None, False, "abstain:no_topic", rejected)
+        return Bound(topic, True, "carried_topic", rejected)
+
+    def _nearest_in_clause(
+        self,
+        in_clause: list[EntityMention],
+        ents: list[EntityMention],
+        start: int,
+        attribute: str | None,
+        rejected: list[str],
+    ) -> Bound | None:
+        """The entity nearest before the number in its clause that can own it."""
+        for e in reversed(in_clause):
+            if not self.ctx.fits(e.entity, attribute):
+                rejected.append(f"{e.entity}: has no {attribute}")
+            elif self.grammar.names_own_product(e, ents):
+                rejected.append(f"{e.entity}: vendor named before its product")
+            elif self._is_ratio_base(e, start):
+                rejected.append(f"{e.entity}: base of a ratio")
+            elif not self.grammar.owns(e, start, attribute):
+                rejected.append(f"{e.entity}: object of a comparison")
+            else:
+                return Bound(e.entity, False, "nearest_in_clause", rejected)
+        return None
+
+    def _is_ratio_base(self, e: EntityMention, start: int) -> bool:
+        """逼近A100的80%, 相当于H100的2倍: a percentage or multiple of an entity is a ratio of
+        the subject to it; the entity is its base, not its owner."""
+        if not _OF_NUMBER.fullmatch(self.text, e.end, start):
+            return False
+        window = PUNCTUATION.split(self.text[max(0, e.start - _COMPARISON_REACH) : e.start])[-1]
+        if _COMPARED_WITH.search(window):
+            return False  # 低于(另一家厂商)摩尔线程的0.036%: a compared object states its own
+        q = self.ctx.number_at(start)
+        return q is not None and (q.unit == "percent" or is_multiple(q))
+
+    def counted(self, start: int, end: int) -> bool:
+        """第二代图形处理器GP201, 4万颗H200: a classifier or 代 that introduces a noun."""
+        return self.text[end - 1 : end] in _COUNTING_WORDS
+
+    def carried_penalty(
+        self, sentence: Sentence, entity: str | None, attribute: str | None, carried: bool
+    ) -> float:
+        """Less confidence for an entity carried from an earlier sentence, and less again when
+        that sentence names a rival the figure could equally describe."""
+        if not carried:
+            return 0.0
+        rival = entity is not None and self._rival_in_source(sentence, entity, attribute)
+        return CARRIED_PENALTY + (AMBIGUOUS_PENALTY if rival else 0.0)
+
+    def _rival_in_source(self, sentence: Sentence, topic: str, attribute: str | None) -> bool:
+        """H100 is 6.68 times faster than H20. The GPU has a 400W TDP: the sentence the topic
+        was carried from names another entity the figure could equally describe."""
+        for earlier in reversed(self.ctx.before(sentence, _TOPIC_REACH)):
+            named = {e.entity for e in earlier.entities}
+            if topic in named:
+                return any(
+                    other != topic
+                    and self.ctx.fits(other, attribute)
+                    and self.kb.kind(other) == self.kb.kind(topic)
+                    for other in named
+                )
+        return False
+
+    def topic(self, sentence: Sentence, attribute: str | None) -> str | None:
+        """The most recent subject of an earlier sentence that fits the attribute."""
+        fits = self.ctx.fits
+        earlier_sentences = self.ctx.before(sentence, _TOPIC_REACH)
+        for earlier in reversed(earlier_sentences):
+            if earlier.subject and not earlier.subject_carried:
+                if fits(earlier.subject, attribute):
+                    return earlier.subject
+                if (
+                    earlier.paragraph == sentence.paragraph
+                    and self.kb.kind(earlier.subject) == "company"
+                    and not any(fits(e.entity, attribute) for e in earlier.entities)
+                ):
+                    # 三星…。HBM4…较上一代HBM3E: the paragraph is about a company and none
+                    # of its chips; a chip of an earlier paragraph is not what it describes.
+                    return None
+        for earlier in reversed(earlier_sentences):  # no subject fits: any entity that does
+            for e in reversed(earlier.entities):
+                if (
+                    fits(e.entity, attribute)
+                    and self.kb.kind(e.entity) != "group"
+                    and not self.grammar.is_object(e)
+                ):
+                    return e.entity
+        return None
+
+    def respectively(self, sentence: Sentence, start: int) -> str | None:
+        """摩尔线程、沐曦股份…分别下跌6.32%和7.03%: the n-th number goes to the n-th entity."""
+        word = self.text.find("分别", sentence.start, start)
+        if word == -1:
+            return None
+        owners = [e.entity for e in sentence.entities if e.end <= word]
+        numbers = [q for q in self.ctx.numbers_in(sentence) if q.norm_span.start > word]
+        index = next((i for i, q in enumerate(numbers) if q.norm_span.start == start), None)
+        if index is None or len(owners) < len(numbers) or not numbers:
+            return None
+        return owners[len(owners) - len(numbers) + index]

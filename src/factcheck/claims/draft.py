@@ -1,0 +1,151 @@
+"""The draft table: claims under construction, shared by the passes that build them.
+
+Drafts point at each other (a relation's operands, a memory type's size) before ids exist;
+`passes/finish.py` gives ids and turns the table into claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from factcheck.claims.relation_cues import RelationCue, is_multiple
+from factcheck.model.claim import ClaimKind, Scope
+from factcheck.model.quantity import QuantityMention
+
+BASE_CONFIDENCE = 0.9
+CARRIED_PENALTY = 0.25
+AMBIGUOUS_PENALTY = 0.1
+"""A carried topic whose source sentence names a rival of the same kind: below judging."""
+DAMAGED_PENALTY = 0.4
+NO_ATTRIBUTE_PENALTY = 0.2
+UNKNOWN_CONFIDENCE = 0.4
+
+
+@dataclass
+class Draft:
+    """A claim under construction; ids are given once every claim of the document exists."""
+
+    kind: ClaimKind
+    start: int
+    end: int
+    entity: str | None
+    attribute: str | None
+    value: Decimal | str | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None
+    qualifier: str | None
+    precision: Decimal
+    sentence: int
+    scope: Scope
+    confidence: float
+    quantity: QuantityMention | None = None
+    cue: RelationCue | None = None
+    """The relation its number belongs to; such a draft is no operand of another relation."""
+    operands: list[tuple[str, Draft | None, str | None, str | None]] = field(default_factory=list)
+    """(role, claim, entity, attribute) before ids exist."""
+    owner: Draft | None = None
+    """A memory type follows the size it is written with (80GB HBM3) when that moves."""
+    entity_how: str = "unbound"
+    attribute_how: str = "no_fit"
+    rejected: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """An entity decision: who, whether carried from an earlier sentence, and why."""
+
+    entity: str | None
+    carried: bool
+    strategy: str
+    rejected: list[str]
+
+
+class DraftTable:
+    """Every draft of one document in the order the passes add them."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self._by_quantity: dict[int, Draft] = {}
+
+    def add(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        if draft.quantity is not None:
+            self._by_quantity[id(draft.quantity)] = draft
+
+    def of(self, q: QuantityMention) -> Draft | None:
+        """The value draft made of a number, if the number made one."""
+        return self._by_quantity.get(id(q))
+
+    def previous_value(self, sentence: int, before: int) -> Draft | None:
+        """The last plain value of a sentence ending before a position."""
+        candidates = [
+            d for d in self.drafts if plain_value(d) and d.sentence == sentence and d.end <= before
+        ]
+        return candidates[-1] if candidates else None
+
+    def lookup(
+        self, entity: str, attribute: str, near: int, exclude: QuantityMention | None = None
+    ) -> Draft | None:
+        """A value claim of the document for (entity, attribute): one stated without a
+        condition first, then the nearest, preceding ones before following ones."""
+        found = [
+            d
+            for d in self.drafts
+            if plain_value(d)
+            and d.entity == entity
+            and d.attribute == attribute
+            and d.quantity is not exclude
+        ]
+        if not found:
+            return None
+        return min(
+            found,
+            key=lambda d: (d.scope.condition is not None, d.start > near, abs(d.start - near)),
+        )
+
+
+def plain_value(draft: Draft) -> bool:
+    """A number stated as a value, not as a relation: what relations may point at. A share
+    (占…的19%) is the value of a share attribute."""
+    if draft.quantity is None:
+        return False
+    if draft.cue is not None:
+        return draft.cue.kind is ClaimKind.share
+    return draft.kind is ClaimKind.value
+
+
+def is_bare(q: QuantityMention) -> bool:
+    """A number written without any unit (`15万`, `15832`)."""
+    return q.unit == "dimensionless" and not q.is_range and not is_multiple(q)
+
+
+def larger(first: Draft, second: Draft) -> bool:
+    return (
+        isinstance(first.value, Decimal)
+        and isinstance(second.value, Decimal)
+        and abs(first.value) > abs(second.value)
+    )
+
+
+def comparable(draft: Draft, q: QuantityMention) -> bool:
+    """Whether a number without a unit can be the next item of a list: items of one list
+    are of one order of magnitude (TPP 15832, then 12800), while a stray 9 after 5120 is
+    a rank, a month or a count, not the next chip's TPP."""
+    if not is_bare(q) or not isinstance(draft.value, Decimal) or q.value is None:
+        return True
+    if draft.value == 0 or q.value == 0:
+        return False
+    ratio = abs(q.value / draft.value)
+    return Decimal("0.1") <= ratio <= 10
+
+
+def joined(first: str | None, second: str) -> str:
+    return second if not first else f"{first}, {second}"
+
+
+def confidence(base: float, damaged: bool) -> float:
+    """A confidence rounded for output, lower for a sentence damaged in extraction."""
+    return round(base - (DAMAGED_PENALTY if damaged else 0), 2)

@@ -1,0 +1,109 @@
+"""Grammar of entity mentions in a sentence: which ones are objects, modifiers or owners.
+
+These predicates read only the normalized text and the entity mentions; every pass that
+binds a number to an entity asks them the same questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims.attributes import AttributeResolver
+from factcheck.claims.entities import EntityMention
+from factcheck.claims.kb import KnowledgeBase
+
+# Words after which an entity is the object of a comparison or a verb, not a subject.
+_OBJECT_MARKERS = (
+    "比",
+    "较",
+    "相比",
+    "相较",
+    "相对",
+    "对比",
+    "于",
+    "超",
+    "是",
+    "为",
+    "与",
+    "对",
+    "向",
+    "给",
+    "从",
+    "在",
+)
+# English: "an upgrade over the H100", "more than the H20", "compared with the H100".
+_OBJECT_MARKERS_EN = re.compile(
+    r"\b(?:over|than|versus|vs\.?|against|from|compared\s+(?:to|with)|relative\s+to)"
+    r"\s+(?:the\s+)?(?:(?:NVIDIA|Nvidia|AMD|Huawei|Google)(?:'s)?\s+)?$"
+)
+_OWNED_VALUE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:的|'s|’s)?\s*")
+_MODIFIER_REACH = 8
+PUNCTUATION = re.compile(r"[,，;；:：。、!?！？]")
+
+
+class Grammar:
+    """Questions about one document's entity mentions, answered from its text."""
+
+    def __init__(
+        self,
+        text: str,
+        entities: list[EntityMention],
+        kb: KnowledgeBase,
+        attributes: AttributeResolver,
+    ) -> None:
+        self.text = text
+        self.kb = kb
+        self.attributes = attributes
+        self._entity_ends = {e.end for e in entities}
+
+    def is_object(self, e: EntityMention) -> bool:
+        if e.start in self._entity_ends:
+            return False  # 华为昇腾910C: the 为 of 华为 is no preposition
+        before = self.text[max(0, e.start - 4) : e.start].rstrip()
+        if any(before.endswith(marker) for marker in _OBJECT_MARKERS):
+            return True
+        return bool(_OBJECT_MARKERS_EN.search(self.text, max(0, e.start - 30), e.start))
+
+    def is_modifier(self, e: EntityMention, ents: list[EntityMention]) -> bool:
+        """OpenAI的竞争对手Anthropic, Nvidia's H200: an entity before 的 or 's and another
+        entity is a modifier; so is a vendor written before its own product (英伟达A100,
+        寒武纪7nm思元590)."""
+        if self.names_own_product(e, ents):
+            return True
+        if not self.text.startswith(("的", "'s", "’s"), e.end):
+            return False
+        return any(0 < other.start - e.end <= _MODIFIER_REACH for other in ents)
+
+    def names_own_product(self, e: EntityMention, ents: list[EntityMention]) -> bool:
+        following = next((o for o in ents if o.start >= e.end), None)
+        if following is None or following.start - e.end > _MODIFIER_REACH:
+            return False
+        spec = self.kb.entities.get(following.entity)
+        if spec is None or PUNCTUATION.search(self.text, e.end, following.start):
+            return False
+        if spec.vendor == e.entity:
+            return True
+        # 第七代TPU加速器"Ironwood": a family written before one of its vendor's chips
+        own = self.kb.entities.get(e.entity)
+        return (
+            own is not None
+            and own.kind == "chip_family"
+            and spec.kind == "chip"
+            and own.vendor is not None
+            and own.vendor == spec.vendor
+        )
+
+    def owns(self, e: EntityMention, start: int, attribute: str | None = None) -> bool:
+        """Whether entity e, written before a number at `start`, is what the number is about.
+        An object of a comparison owns only a value written right after it (相比H100的80GB),
+        or after 的 and a word naming the attribute (给H20的定价在1.2万美元)."""
+        if not self.is_object(e):
+            return True
+        between = self.text[e.end : start]
+        if _OWNED_VALUE.fullmatch(between):
+            return True
+        if attribute is None or not between.lstrip().startswith(("的", "'s")):
+            return False
+        return any(
+            attribute in owners for _, _, owners in self.attributes.cues_in(self.text, e.end, start)
+        )

@@ -1,0 +1,136 @@
+"""Pass 1: every number becomes a value claim — the attribute its cue words, heading or
+unit give it, and the entity a binding strategy finds (or none, with the reason)."""
+
+from __future__ import annotations
+
+from factcheck.claims.binding import EntityBinder
+from factcheck.claims.context import DocumentContext
+from factcheck.claims.draft import (
+    BASE_CONFIDENCE,
+    DAMAGED_PENALTY,
+    NO_ATTRIBUTE_PENALTY,
+    Draft,
+    DraftTable,
+    comparable,
+    is_bare,
+)
+from factcheck.claims.relation_cues import relation_cue
+from factcheck.claims.scoping import ScopeFinder
+from factcheck.claims.subjects import Sentence
+from factcheck.model.claim import ClaimKind
+from factcheck.model.quantity import QuantityKind, QuantityMention
+
+
+class ValuePass:
+    def __init__(self, ctx: DocumentContext, table: DraftTable, binder: EntityBinder) -> None:
+        self.ctx = ctx
+        self.table = table
+        self.binder = binder
+        self.scopes = ScopeFinder(ctx)
+
+    def run(self, sentence: Sentence) -> None:
+        for q in self.ctx.numbers_in(sentence):
+            self._value_claim(sentence, q)
+
+    def _value_claim(self, sentence: Sentence, q: QuantityMention) -> None:
+        attribute, attribute_how = self._attribute(sentence, q)
+        if attribute is None and (
+            q.kind is QuantityKind.duration or is_bare(q) or _small_chinese_count(q)
+        ):
+            return  # 三到五年, 1017新规, 两个阵营: time, a bare number, a word
+        unit = q.unit
+        if (
+            is_bare(q)
+            and attribute is not None
+            and self.ctx.kb.attributes[attribute].unit == "count"
+        ):
+            unit = "count"  # 7万至8万辆……明年预计将达到15万: the count goes on
+        start, end = q.norm_span.start, q.norm_span.end
+        bound = self.binder.entity_for(sentence, start, end, attribute)
+        if bound.strategy == "members_of_aggregate":
+            attribute, attribute_how = "member_count", bound.strategy
+        confidence = BASE_CONFIDENCE - self.binder.carried_penalty(
+            sentence, bound.entity, attribute, bound.carried
+        )
+        if attribute is None:
+            confidence -= NO_ATTRIBUTE_PENALTY
+        if sentence.damaged:
+            confidence -= DAMAGED_PENALTY
+        self.table.add(
+            Draft(
+                cue=relation_cue(self.ctx.text, sentence.start, q),
+                kind=ClaimKind.value,
+                start=start,
+                end=end,
+                entity=bound.entity,
+                attribute=attribute,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                unit=unit,
+                qualifier=q.qualifier.value,
+                precision=q.precision,
+                sentence=sentence.index,
+                scope=self.scopes.scope(sentence, start, end),
+                confidence=round(max(confidence, 0.05), 2),
+                quantity=q,
+                entity_how=bound.strategy,
+                attribute_how=attribute_how,
+                rejected=bound.rejected,
+            )
+        )
+
+    def _attribute(self, sentence: Sentence, q: QuantityMention) -> tuple[str | None, str]:
+        """The attribute of a number and the strategy that chose it."""
+        ctx = self.ctx
+        choice = ctx.attributes.choose(
+            ctx.text,
+            q.norm_span.start,
+            q.norm_span.end,
+            (sentence.start, sentence.end),
+            q.unit,
+            sentence.heading,
+            surface=q.surface,
+            after_window=ctx.clause_end(sentence, q.norm_span.end) - q.norm_span.end,
+        )
+        attribute = self._regional(sentence, q, choice.attribute)
+        attribute_how = choice.strategy if attribute == choice.attribute else "in_region"
+        if attribute is None:
+            attribute = self._listed_attribute(sentence, q)
+            attribute_how = "listed_after_previous" if attribute else "no_fit"
+        return attribute, attribute_how
+
+    def _regional(
+        self, sentence: Sentence, q: QuantityMention, attribute: str | None
+    ) -> str | None:
+        """在中国市场创下171亿美元营收: revenue in one region is that region's revenue."""
+        ctx = self.ctx
+        regional = ctx.kb.attributes[attribute].in_region if attribute else None
+        clause = ctx.clause_start(sentence, q.norm_span.start)
+        if regional and ctx.tools.scopes.names_region(ctx.text, clause, q.norm_span.start):
+            return regional
+        return attribute
+
+    def _listed_attribute(self, sentence: Sentence, q: QuantityMention) -> str | None:
+        """In a list (`H200的TPP约为15832;` / `昇腾910C约为12800;`, or `7万至8万辆。明年预计
+        将达到15万`), a number with no cue word states the attribute of the last number of the
+        same unit in the sentence just before."""
+        for draft in reversed(self.table.drafts):
+            if draft.sentence < sentence.index - 1:
+                return None
+            earlier = self.ctx.sentence(draft.sentence)
+            if earlier is None or earlier.paragraph < sentence.paragraph - 1:
+                return None
+            if (
+                draft.quantity is None
+                or draft.kind is not ClaimKind.value
+                or draft.attribute is None
+            ):
+                continue
+            if draft.unit == q.unit or (is_bare(q) and draft.unit == "count"):
+                return draft.attribute if comparable(draft, q) else None
+        return None
+
+
+def _small_chinese_count(q: QuantityMention) -> bool:
+    return q.unit == "count" and q.surface[:1] in "两二三四五六七八九" and (q.value or 10) < 10

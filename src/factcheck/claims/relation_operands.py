@@ -1,0 +1,201 @@
+"""What a relation compares: its attribute, its base (entity and value) and its subject
+(entity and value), read from the sentence around the relation words."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factcheck.claims.binding import EntityBinder
+from factcheck.claims.context import DocumentContext
+from factcheck.claims.draft import CARRIED_PENALTY, Draft, DraftTable, plain_value
+from factcheck.claims.relation_cues import RelationCue
+from factcheck.claims.subjects import Sentence
+from factcheck.model.claim import ClaimKind
+from factcheck.model.quantity import QuantityMention
+
+_PRONOUNS = {
+    "后者": "latter",
+    "前者": "former",
+    "其": "subject",
+    "它": "subject",
+    "该芯片": "subject",
+}
+_BASE_VALUE_GAP = 4
+"""A value may follow its base name by this much (H100的80GB, the H20's 96GB)."""
+
+
+class RelationOperands:
+    def __init__(self, ctx: DocumentContext, table: DraftTable, binder: EntityBinder) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.table = table
+        self.binder = binder
+
+    def base(
+        self, sentence: Sentence, cue: RelationCue, q: QuantityMention, attribute: str | None
+    ) -> tuple[str | None, Draft | None]:
+        if cue.base_start is None or cue.base_end is None:
+            return None, None
+        base_text = self.text[cue.base_start : cue.base_end]
+        inside = [
+            e for e in sentence.entities if cue.base_start <= e.start and e.end <= cue.base_end + 1
+        ]
+        entity: str | None = inside[-1].entity if inside else None
+        for pronoun, meaning in _PRONOUNS.items():
+            if base_text.strip().endswith(pronoun):
+                entity = self._pronoun(sentence, cue.base_start, meaning)
+        # A value written with the base: 相比H100的80GB / H20(96GB HBM3) / 两倍(80GB, 3.35TB/s)
+        candidates = [
+            draft
+            for n in self.ctx.numbers_in(sentence)
+            if (draft := self.table.of(n)) is not None
+            and n is not q
+            and (
+                cue.base_start <= n.norm_span.start < cue.base_end + _BASE_VALUE_GAP
+                or self._in_paren_after(n, q, cue)
+            )
+        ]
+        if cue.kind is ClaimKind.share:
+            return entity, candidates[0] if candidates else None
+        for draft in candidates:
+            # The values written with the base are the base's, also when its name is unknown
+            # (几乎是H10的两倍(80GB HBM3,3.35TB/秒): H10 is no known chip).
+            draft.entity = entity
+            if entity is None:
+                draft.confidence = round(max(draft.confidence - CARRIED_PENALTY, 0.05), 2)
+        # (80GB HBM3, 3.35TB/秒) after "bandwidth … twice": the value of the same attribute
+        matching = [d for d in candidates if d.attribute == attribute]
+        chosen = matching or candidates
+        return entity, chosen[0] if chosen else None
+
+    def _in_paren_after(self, n: QuantityMention, q: QuantityMention, cue: RelationCue) -> bool:
+        """A parenthesis right after the base name or right after the relation's number."""
+        for anchor in (cue.base_end or -1, q.norm_span.end):
+            if anchor < 0:
+                continue
+            rest = self.text[anchor : n.norm_span.start]
+            if re.fullmatch(r"\d?\s*\([^()]*", rest):
+                return True
+        return False
+
+    def _pronoun(self, sentence: Sentence, before: int, meaning: str) -> str | None:
+        earlier = [e.entity for e in self.ctx.entities if e.end <= before]
+        distinct: list[str] = []
+        for entity in reversed(earlier):
+            if entity not in distinct:
+                distinct.append(entity)
+        if meaning == "latter" and distinct:
+            return distinct[0]
+        if meaning == "former" and len(distinct) > 1:
+            return distinct[1]
+        return sentence.subject
+
+    def attribute(
+        self, sentence: Sentence, cue: RelationCue, q: QuantityMention, draft: Draft
+    ) -> str | None:
+        ctx = self.ctx
+        if cue.kind is ClaimKind.difference:
+            return draft.attribute
+        if cue.kind is ClaimKind.share:
+            return ctx.attributes.choose(
+                self.text,
+                q.norm_span.start,
+                q.norm_span.end,
+                (sentence.start, sentence.end),
+                "percent",
+                None,
+                after_window=ctx.clause_end(sentence, q.norm_span.end) - q.norm_span.end,
+            ).attribute
+        clause = ctx.clause_start(sentence, cue.cue_start)
+        window = (max(sentence.start, clause - 2), q.norm_span.end)
+        best = None
+        for start, end, owners in ctx.attributes.cues_in(self.text, *window):
+            if cue.base_start is not None and cue.base_start <= start < (cue.base_end or 0):
+                continue  # a cue inside the base phrase describes the base
+            numeric = [a for a in owners if not ctx.kb.attributes[a].categorical]
+            if numeric and end <= q.norm_span.start:
+                best = numeric[0]
+        if best is not None:
+            return best
+        previous = self.table.previous_value(sentence.index, cue.cue_start)
+        if previous is not None and previous.attribute is not None:
+            return previous.attribute
+        if sentence.heading:
+            for _, _, owners in ctx.attributes.cues_in(sentence.heading, 0, len(sentence.heading)):
+                return owners[0]
+        return None
+
+    def subject(
+        self,
+        sentence: Sentence,
+        cue: RelationCue,
+        base: str | None,
+        attribute: str | None,
+        draft: Draft,
+    ) -> str | None:
+        fits = self.ctx.fits
+        distributed = self.binder.respectively(
+            sentence, cue.cue_start if cue.base_start else draft.start
+        )
+        if distributed is not None:
+            return distributed  # 分别下跌6.32%和7.03%
+        if cue.kind is ClaimKind.share and draft.entity is not None:
+            return draft.entity  # 其中四分之一将被美国政府…: found with the number
+        before = [
+            e
+            for e in sentence.entities
+            if e.end <= cue.cue_start
+            and e.entity != base
+            and not self.ctx.grammar.is_object(e)
+            and fits(e.entity, attribute)
+        ]
+        if before:
+            return before[-1].entity
+        if sentence.subject not in (None, base) and fits(sentence.subject or "", attribute):
+            return sentence.subject
+        previous = self.table.previous_value(sentence.index, cue.cue_start)
+        if previous is not None and previous.entity not in (None, base):
+            return previous.entity
+        topic = self.binder.topic(sentence, attribute)
+        return topic if topic != base else draft.entity
+
+    def subject_value(
+        self,
+        sentence: Sentence,
+        cue: RelationCue,
+        entity: str | None,
+        attribute: str | None,
+        q: QuantityMention,
+    ) -> Draft | None:
+        candidates = [
+            d
+            for d in self.table.drafts
+            if plain_value(d)
+            and d.sentence == sentence.index
+            and d.end <= cue.cue_start
+            and d.attribute == attribute
+            and d.quantity is not q
+            and (entity is None or d.entity in (entity, None))
+            and not (
+                cue.base_start is not None and cue.base_start <= d.start < (cue.base_end or 0) + 2
+            )
+        ]
+        if candidates:
+            unconditioned = [d for d in candidates if d.scope.condition is None]
+            return (unconditioned or candidates)[-1]
+        if entity is not None and attribute is not None:
+            return self.table.lookup(entity, attribute, cue.cue_start, exclude=q)
+        return None
+
+
+def signed(
+    value: Decimal | None, low: Decimal | None, high: Decimal | None, sign: int
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    if sign > 0:
+        return value, low, high
+    return (
+        None if value is None else -value,
+        None if high is None else -high,
+        None if low is None else -low,
+    )

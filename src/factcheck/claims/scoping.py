@@ -1,0 +1,71 @@
+"""The scope of a value: the period it is for (the nearest date of its clause, of its
+sentence, or of an earlier sentence when the text refers back) and its condition."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims.context import DocumentContext
+from factcheck.claims.draft import joined
+from factcheck.claims.scope import nearest_period
+from factcheck.claims.subjects import Sentence
+from factcheck.model.claim import Scope
+
+_YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
+
+
+class ScopeFinder:
+    def __init__(self, ctx: DocumentContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.scopes = ctx.tools.scopes
+
+    def scope(self, sentence: Sentence, start: int, end: int) -> Scope:
+        ctx = self.ctx
+        clause = ctx.clause_start(sentence, start)
+        period = nearest_period(ctx.dates, clause, start, ctx.article_date)
+        period = period or nearest_period(ctx.dates, sentence.start, start, ctx.article_date)
+        if period is None and self.scopes.refers_back(self.text, sentence.start, end):
+            period = self._earlier_period(sentence)
+        condition = self.scopes.condition(self.text, clause, end)
+        condition = condition or self.scopes.sentence_condition(self.text, sentence.start, end)
+        respective = self._respective_period(sentence, start, period)
+        if respective is not None:
+            period, item = respective
+            if item is not None:
+                condition = joined(condition, item)
+        return Scope(period=period, condition=condition)
+
+    def _respective_period(
+        self, sentence: Sentence, start: int, period: str | None
+    ) -> tuple[str | None, str | None] | None:
+        """2020年-2024年…净利润分别为-4.35亿元、-8.25亿元…: the n-th number of the list is
+        the n-th year's. When the years do not match the list, the items are still different
+        facts (`item 2 of 3`), never one fact stated several times."""
+        word = self.text.rfind("分别", sentence.start, start)
+        if word == -1:
+            return None
+        following = self.text.find("分别", word + 2, sentence.end)
+        end = sentence.end if following == -1 else following
+        numbers = [q for q in self.ctx.numbers_in(sentence) if word < q.norm_span.start < end]
+        target = next((q for q in numbers if q.norm_span.start == start), None)
+        if target is None:
+            return None
+        peers = [q for q in numbers if q.unit == target.unit]
+        if len(peers) < 2:
+            return None
+        index = peers.index(target)
+        years = _YEAR_SPAN.fullmatch(period or "")
+        if years is not None and int(years[2]) - int(years[1]) + 1 == len(peers):
+            return f"{int(years[1]) + index:04d}", None
+        return period, f"item {index + 1} of {len(peers)}"
+
+    def _earlier_period(self, sentence: Sentence) -> str | None:
+        ctx = self.ctx
+        for earlier in reversed(ctx.before(sentence)):
+            if earlier.paragraph < sentence.paragraph - 2:
+                break
+            period = nearest_period(ctx.dates, earlier.start, earlier.end, ctx.article_date)
+            if period:
+                return period
+        return None

@@ -1,0 +1,172 @@
+"""Sentences and what each is about: its subject, how that was found, and the topic it
+carries from the sentences before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher, EntityMention
+from factcheck.claims.grammar import Grammar
+from factcheck.claims.kb import KnowledgeBase, alias_key
+from factcheck.model.quantity import QuantityMention
+from factcheck.model.span import Span
+from factcheck.normalize.pipeline import NormalizedText
+
+TOPIC_KINDS = ("chip", "company", "product", "chip_family", "market", "aggregate")
+_LEADING_LABEL = re.compile(r"[^,，。;；:：]{1,12}[:：]")
+_HEADING_MAX = 24
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    damaged: bool
+    heading: str | None
+    entities: list[EntityMention]
+    subject: str | None
+    subject_carried: bool
+    subject_strategy: str = "subject_of_sentence"
+    subject_blocks: bool = False
+    """The sentence is about something no entity stands for here (an unknown company named
+    by 该公司 in an article without a subject): nothing is carried into it."""
+
+
+def article_subject(title: str | None, matcher: EntityMatcher, kb: KnowledgeBase) -> str | None:
+    """The company an article is about: the first one its title names (an English title
+    counts), or the vendor of the first chip it names."""
+    if not title:
+        return None
+    for mention in matcher.find(alias_key(title)):
+        kind = kb.kind(mention.entity)
+        if kind == "company":
+            return mention.entity
+        spec = kb.entities.get(mention.entity)
+        if spec is not None and spec.vendor and kind in ("chip", "chip_family", "product"):
+            return spec.vendor
+    return None
+
+
+class SubjectReader:
+    """Reads the sentences of one normalized text in order, carrying the topic along."""
+
+    def __init__(
+        self,
+        norm: NormalizedText,
+        entities: list[EntityMention],
+        numbers: list[QuantityMention],
+        grammar: Grammar,
+        company_reference: re.Pattern[str],
+        title_subject: str | None,
+    ) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.entities = entities
+        self.numbers = numbers
+        self.grammar = grammar
+        self.kb = grammar.kb
+        self.company_reference = company_reference
+        self.title_subject = title_subject
+
+    def sentences(self) -> list[Sentence]:
+        norm = self.norm
+        line_starts = [line.start for line in norm.lines]
+        entity_starts = [e.start for e in self.entities]
+        sentences: list[Sentence] = []
+        topic: str | None = None
+        heading: str | None = None
+        paragraph = -1
+        for index, span in enumerate(norm.sentences):
+            if norm.is_excluded(span.start, span.end):
+                continue
+            line = bisect_right(line_starts, span.start) - 1
+            if line != paragraph:
+                paragraph = line
+                heading = self._heading(line)
+            lo = bisect_left(entity_starts, span.start)
+            hi = bisect_left(entity_starts, span.end)
+            ents = self.entities[lo:hi]
+            subject, strategy = self._subject_of(span, ents, topic)
+            blocks = strategy == "company_reference_without_subject"
+            carried = subject is None and not blocks
+            if blocks:
+                topic = None  # 该公司… with no company named: nothing to carry on either
+            elif subject is None:
+                subject = topic
+            elif subject == UNKNOWN_MODEL or self.kb.kind(subject) in TOPIC_KINDS:
+                topic = subject
+            sentences.append(
+                Sentence(
+                    index=index,
+                    start=span.start,
+                    end=span.end,
+                    paragraph=paragraph,
+                    damaged=norm.is_damaged(span.start, span.end),
+                    heading=heading,
+                    entities=ents,
+                    subject=subject,
+                    subject_carried=carried,
+                    subject_strategy=strategy,
+                    subject_blocks=blocks,
+                )
+            )
+        return sentences
+
+    def _heading(self, line_index: int) -> str | None:
+        """A label for a paragraph: `显存带宽:` at its start, or a short heading line above."""
+        line = self.norm.lines[line_index]
+        content = self.text[line.start : line.end].strip()
+        m = re.match(r"^([^,，。;；:：]{1,12})[:：]", content)
+        if m:
+            return m.group(1)
+        if line_index > 0:
+            previous = self.norm.lines[line_index - 1]
+            above = self.text[previous.start : previous.end].strip()
+            if 0 < len(above) <= _HEADING_MAX and above[-1] not in "。.;；":
+                return above
+        return None
+
+    def _subject_of(
+        self, span: Span, ents: list[EntityMention], topic: str | None
+    ) -> tuple[str | None, str]:
+        """The grammatical subject and how it was found: the first entity written before the
+        sentence's first number that is not the object of a comparison (比H100, 相比H100,
+        对CUDA), or the article's company when a reference (公司, the company) comes first."""
+        # 算力提升30%:昇腾910D采用…: the subject comes after a leading label.
+        label = _LEADING_LABEL.match(self.text, span.start, span.end)
+        body = label.end() if label else span.start
+        first_number = next(
+            (q.norm_span.start for q in self.numbers if body <= q.norm_span.start < span.end),
+            span.end,
+        )
+        grammar = self.grammar
+        candidates = [
+            e
+            for e in ents
+            if e.start < first_number
+            and not grammar.is_object(e)
+            and not grammar.is_modifier(e, ents)
+        ]
+        specific = [e for e in candidates if self.kb.kind(e.entity) != "group"]
+        chosen = (specific or candidates)[:1]
+        reference = self.company_reference.search(self.text, body, first_number)
+        if reference and (not chosen or reference.start() < chosen[0].start):
+            return self._referent(topic, reference.group().strip())
+        return (chosen[0].entity, "subject_of_sentence") if chosen else (None, "none")
+
+    def _referent(self, topic: str | None, word: str) -> tuple[str | None, str]:
+        """公司 / the company: the company the text is about so far (the topic, or the vendor
+        of the chip that is), else the one the title names, else nobody."""
+        if topic is not None and self.kb.kind(topic) == "company":
+            return topic, f"company_reference:{word}->topic"
+        spec = self.kb.entities.get(topic) if topic else None
+        if spec is not None and spec.vendor:
+            return spec.vendor, f"company_reference:{word}->vendor_of_topic"
+        if self.title_subject is not None:
+            return self.title_subject, f"company_reference:{word}->title"
+        return None, "company_reference_without_subject"
