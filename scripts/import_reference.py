@@ -3,7 +3,12 @@
 factcheck's reference format (claims/reference/chips.yaml). Run by hand when the research
 file changes; the project never reads the research folder at run time.
 
-    python scripts/import_reference.py PATH/TO/chips.yaml > claims/reference/chips.yaml
+    python scripts/import_reference.py PATH/TO/chips.yaml [PATH/TO/epoch_target_chips.csv] \
+        > claims/reference/chips.yaml
+
+With Epoch's target-chip table, a chip's TPP derived from its 8-bit and from its 16-bit
+throughput (TPP = TOPS x bit length) are both kept where they differ from the readings
+already there: articles print either derivation (910C: 12,032 from INT8, 12,800 from FP16).
 
 Each value keeps its source, source kind, quote and note. `trusted` is false for values the
 research notes flag (DISAGREES, ERRONEOUS, SUSPECT, ESTIMATE); see the header for the rules.
@@ -11,6 +16,7 @@ research notes flag (DISAGREES, ERRONEOUS, SUSPECT, ESTIMATE); see the header fo
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 from typing import Any
@@ -71,11 +77,59 @@ HEADER = """\
 # the MI300X, where AMD's own documentation says 5.3 TB/s. The Ascend 910B ships in bins
 # (910B1-B4) whose memory, bandwidth, compute and power differ: none of its numbers is trusted.
 # bf16 figures are filed as compute_fp16: tensor BF16 and FP16 run at the same rate on
-# these chips.
+# these chips. TPP (= TOPS x bit length) is also kept as Epoch's target-chip table derives it
+# from the 8-bit and from the 16-bit throughput, where that differs from the readings above.
 """
 
 
-def main(path: Path) -> int:
+TPP_DERIVATIONS = {
+    "tpp_derived_from_max_8bit": "derived from the 8-bit throughput (TOPS x 8)",
+    "tpp_derived_from_16bit": "derived from the 16-bit throughput (TFLOPS x 16)",
+}
+EPOCH_SOURCE = (
+    "Epoch AI ML Hardware (CC-BY 4.0), target-chip table = epoch_ml_hardware_target_chips.csv"
+)
+
+
+def tpp_derivations(path: Path, values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """TPP readings derived from each precision's throughput that differ from those kept."""
+    added: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            entity = CHIPS.get(row["chip_key"])
+            if entity is None:
+                continue
+            known = [
+                float(v["value"])
+                for v in values + added
+                if v["entity"] == entity and v["attribute"] == "tpp"
+            ]
+            for column, how in TPP_DERIVATIONS.items():
+                if not row.get(column):
+                    continue
+                tpp = float(row[column])
+                if any(abs(tpp - k) <= 1 for k in known):
+                    continue
+                known.append(tpp)
+                added.append(
+                    {
+                        "entity": entity,
+                        "attribute": "tpp",
+                        "value": int(tpp) if tpp.is_integer() else tpp,
+                        "unit": "dimensionless",
+                        "precision": None,
+                        "trusted": entity not in BINNED,
+                        "source": EPOCH_SOURCE,
+                        "source_kind": "dataset",
+                        "quote": f"{column}={row[column]}",
+                        "note": f"TPP {how}; the rule takes the largest over precisions, "
+                        "articles print either",
+                    }
+                )
+    return added
+
+
+def main(path: Path, epoch_targets: Path | None = None) -> int:
     research = yaml.safe_load(path.read_text(encoding="utf-8"))
     values: list[dict[str, Any]] = []
     for key, chip in research["chips"].items():
@@ -111,6 +165,8 @@ def main(path: Path) -> int:
                         "note": note or None,
                     }
                 )
+    if epoch_targets is not None:
+        values.extend(tpp_derivations(epoch_targets, values))
     body = yaml.safe_dump(
         {"schema_version": 1, "values": values}, allow_unicode=True, sort_keys=False, width=100
     )
@@ -119,4 +175,4 @@ def main(path: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None))

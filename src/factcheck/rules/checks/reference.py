@@ -134,46 +134,10 @@ def _number_against(
         return None
     owner = f"{entity_name(claim.entity)}'s {attribute_name(claim.attribute)}"
     said = f"The article gives {owner} as “{claim.quote.strip()}” ({show(stated, claim.unit)})"
-    trusted = [(v, i) for v, i in usable if v.trusted]
-    meeting = [(v, i) for v, i in trusted if i.meets(stated)]
-    stretch = rule.tolerance("stretch", context.tolerances)
-    if meeting:
-        value, interval = meeting[0]
-        verdict, gap, explanation = (
-            Verdict.consistent,
-            0.0,
-            f"{said}; reference {value.label}: holds.",
-        )
-    elif any(i.meets(stated) and _binned(v) for v, i in usable):
-        # A chip sold in bins: a figure matching one bin is no finding.
-        value, interval = next((v, i) for v, i in usable if i.meets(stated) and _binned(v))
-        verdict, gap = Verdict.consistent, 0.0
-        explanation = f"{said}; it matches one of the chip's bins: {value.label}."
-    elif any(i.meets(stated) for v, i in usable if not v.trusted):
-        value, interval = next((v, i) for v, i in usable if not v.trusted and i.meets(stated))
-        why = f" ({value.note})" if value.note else ""
-        others = f" Trusted: {trusted[0][0].label}." if trusted else ""
-        verdict, gap = Verdict.stretched, 0.0
-        explanation = (
-            f"{said}; only a reading the pack does not trust agrees: {value.label}{why}.{others}"
-        )
-    elif claim.attribute == _GENERIC_COMPUTE or not trusted:
-        return None  # the precision is not stated, or nothing trusted to compare with
-    elif (slip := bits_read_as_bytes(claim, stated)) is not None and any(
-        i.meets(slip) for _, i in trusted
-    ):
-        value, interval = next((v, i) for v, i in trusted if i.meets(slip))
-        verdict, gap = Verdict.stretched, 0.0
-        explanation = (
-            f"{said}; reference {value.label}. Written in bits (b), the figure is an eighth "
-            "of the reference; read as bytes (B) it matches: most likely a slip of case."
-        )
-    else:
-        value, interval = min(trusted, key=lambda vi: vi[1].distance(stated))
-        verdict, gap = decide(
-            interval, stated, stated_scale(claim, stated), stretch, context.negligible
-        )
-        explanation = f"{said}; reference {value.label}: {verdict_words(verdict, gap, stretch)}."
+    judged = _number_verdict(rule, context, claim, stated, usable, said)
+    if judged is None:
+        return None
+    interval, verdict, gap, explanation = judged
     return finding(
         rule,
         context,
@@ -184,6 +148,62 @@ def _number_against(
         expected=as_range(interval, claim.unit),
         gap=gap,
         bindings=[("stated", claim)],
+    )
+
+
+def _number_verdict(
+    rule: Rule,
+    context: CheckContext,
+    claim: Claim,
+    stated: Interval,
+    usable: list[tuple[ReferenceValue, Interval]],
+    said: str,
+) -> tuple[Interval, Verdict, float, str] | None:
+    """The reading a stated number is judged against, the verdict, its gap and why."""
+    trusted = [(v, i) for v, i in usable if v.trusted]
+    meeting = [(v, i) for v, i in trusted if i.meets(stated)]
+    binned = [(v, i) for v, i in usable if i.meets(stated) and _binned(v)]
+    untrusted = [(v, i) for v, i in usable if not v.trusted and i.meets(stated)]
+    if meeting:
+        value, interval = meeting[0]
+        return interval, Verdict.consistent, 0.0, f"{said}; reference {value.label}: holds."
+    if binned:  # a chip sold in bins: a figure matching one bin is no finding
+        value, interval = binned[0]
+        why = f"{said}; it matches one of the chip's bins: {value.label}."
+        return interval, Verdict.consistent, 0.0, why
+    if claim.attribute == _GENERIC_COMPUTE:
+        return None  # the precision is not stated: a trusted figure of another one is no test
+    if untrusted:
+        value, interval = untrusted[0]
+        why = f" ({value.note})" if value.note else ""
+        others = f" Trusted: {trusted[0][0].label}." if trusted else ""
+        words = f"only a reading the pack does not trust agrees: {value.label}{why}.{others}"
+        return interval, Verdict.stretched, 0.0, f"{said}; {words}"
+    if not trusted:
+        return None  # nothing trusted to compare with
+    slip = bits_read_as_bytes(claim, stated)
+    slipped = [(v, i) for v, i in trusted if slip is not None and i.meets(slip)]
+    if slipped:
+        value, interval = slipped[0]
+        return (
+            interval,
+            Verdict.stretched,
+            0.0,
+            (
+                f"{said}; reference {value.label}. Written in bits (b), the figure is an eighth "
+                "of the reference; read as bytes (B) it matches: most likely a slip of case."
+            ),
+        )
+    stretch = rule.tolerance("stretch", context.tolerances)
+    value, interval = min(trusted, key=lambda vi: vi[1].distance(stated))
+    verdict, gap = decide(
+        interval, stated, stated_scale(claim, stated), stretch, context.negligible
+    )
+    return (
+        interval,
+        verdict,
+        gap,
+        (f"{said}; reference {value.label}: {verdict_words(verdict, gap, stretch)}."),
     )
 
 
