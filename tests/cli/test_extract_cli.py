@@ -124,3 +124,11 @@ def test_why_prints_the_binding_trail_of_every_claim() -> None:
         trail = lines[head + 1]
         assert f"entity {claim['entity'] or '-'} <- {claim['binding']['entity']};" in trail
         assert f"attribute {claim['attribute'] or '-'} <- {claim['binding']['attribute']};" in trail
+        inferred = claim["binding"]["inferred"]
+        following = lines[head + 2 : head + 4]
+        if inferred:
+            assert any(
+                line.startswith("    inferred") and all(r in line for r in inferred.values())
+                for line in following
+            ), (claim["id"], following)
+    assert any(claim["binding"]["inferred"] for claim in claims), "no inferred binding to show"

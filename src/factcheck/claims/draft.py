@@ -50,6 +50,8 @@ class Draft:
     entity_how: str = "unbound"
     attribute_how: str = "no_fit"
     rejected: list[str] = field(default_factory=list)
+    inferred: dict[str, str] = field(default_factory=dict)
+    """By aspect (entity, attribute, operands): what was inferred from context, and how."""
     id: str = ""
 
 
@@ -61,6 +63,24 @@ class Bound:
     carried: bool
     strategy: str
     rejected: list[str]
+
+    def inferred(self) -> dict[str, str]:
+        reason = entity_inference(self.strategy, self.carried)
+        return {"entity": reason} if reason else {}
+
+
+def entity_inference(strategy: str, carried: bool = False) -> str | None:
+    """Why an entity found by `strategy` was inferred from context, or None when its own
+    sentence names it: carried from an earlier sentence, or the company `公司` refers to."""
+    if carried or strategy == "carried_topic":
+        return "carried from an earlier sentence"
+    if strategy.startswith("company_reference:"):
+        return "the company the article is about, by reference"
+    if strategy == "owner_of_previous_value":
+        return "the owner of the value written before"
+    if strategy == "comparative_subject":
+        return "compared with the subject of the sentence before"
+    return None
 
 
 class DraftTable:

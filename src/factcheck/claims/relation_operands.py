@@ -62,6 +62,7 @@ class RelationOperands:
             # The values written with the base are the base's, also when its name is unknown
             # (几乎是H10的两倍(80GB HBM3,3.35TB/秒): H10 is no known chip).
             draft.entity = entity
+            draft.inferred.pop("entity", None)  # bound by the base phrase it is written in
             if entity is None:
                 draft.confidence = round(max(draft.confidence - CARRIED_PENALTY, 0.05), 2)
         # (80GB HBM3, 3.35TB/秒) after "bandwidth … twice": the value of the same attribute
@@ -133,15 +134,16 @@ class RelationOperands:
         base: str | None,
         attribute: str | None,
         draft: Draft,
-    ) -> str | None:
+    ) -> tuple[str | None, str]:
+        """The relation's subject and how it was found."""
         fits = self.ctx.fits
         distributed = self.binder.respectively(
             sentence, cue.cue_start if cue.base_start else draft.start
         )
         if distributed is not None:
-            return distributed  # 分别下跌6.32%和7.03%
+            return distributed, "respectively"  # 分别下跌6.32%和7.03%
         if cue.kind is ClaimKind.share and draft.entity is not None:
-            return draft.entity  # 其中四分之一将被美国政府…: found with the number
+            return draft.entity, "owner_of_the_number"  # 其中四分之一将被美国政府…
         before = [
             e
             for e in sentence.entities
@@ -151,14 +153,17 @@ class RelationOperands:
             and fits(e.entity, attribute)
         ]
         if before:
-            return before[-1].entity
+            return before[-1].entity, "named_before_relation"
         if sentence.subject not in (None, base) and fits(sentence.subject or "", attribute):
-            return sentence.subject
+            carried = sentence.subject_carried
+            return sentence.subject, "carried_topic" if carried else sentence.subject_strategy
         previous = self.table.previous_value(sentence.index, cue.cue_start)
         if previous is not None and previous.entity not in (None, base):
-            return previous.entity
+            return previous.entity, "owner_of_previous_value"
         topic = self.binder.topic(sentence, attribute)
-        return topic if topic != base else draft.entity
+        if topic != base:
+            return topic, "carried_topic"
+        return draft.entity, "owner_of_the_number"
 
     def subject_value(
         self,

@@ -63,6 +63,9 @@ class Binding(BaseModel):
     entity: str
     attribute: str
     rejected: list[str] = Field(default_factory=list)
+    inferred: dict[str, str] = Field(default_factory=dict)
+    """What was inferred from context rather than read in the claim's own sentence, by
+    aspect (`entity`, `attribute`, `operands`): a finding resting on it is at most a warning."""
 
 
 class Claim(BaseModel):

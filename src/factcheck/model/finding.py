@@ -78,6 +78,9 @@ class Finding(BaseModel):
     gap: float | None = None
     """Relative distance between observed and expected (0 when they meet)."""
     confidence: float = 1.0
+    capped: str | None = None
+    """Why the severity is below the rule's: a claim it rests on was bound by inference
+    (an entity carried from an earlier sentence, operands chosen by position)."""
     bindings: list[Binding] = []
     fingerprint: str = ""
 

@@ -15,8 +15,8 @@ def _printable(text: str) -> str:
 
 
 def why_trail(claims: list[Claim]) -> str:
-    """Two or three lines per claim: what it is, how its entity and attribute were chosen,
-    and the candidates passed over."""
+    """Two to four lines per claim: what it is, how its entity and attribute were chosen,
+    the candidates passed over, and what was inferred from context."""
     lines: list[str] = []
     for claim in claims:
         binding = claim.binding
@@ -34,4 +34,7 @@ def why_trail(claims: list[Claim]) -> str:
         )
         if binding and binding.rejected:
             lines.append("    passed over: " + "; ".join(_printable(r) for r in binding.rejected))
+        if binding and binding.inferred:
+            inferred = "; ".join(f"{aspect} {why}" for aspect, why in binding.inferred.items())
+            lines.append(f"    inferred (findings at most warnings): {inferred}")
     return "\n".join(lines)

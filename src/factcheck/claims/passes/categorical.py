@@ -52,6 +52,7 @@ class MemoryTypePass:
                     entity_how=bound.strategy,
                     attribute_how=f"type_word:{m.group(1)}",
                     rejected=bound.rejected,
+                    inferred=bound.inferred(),
                 )
             )
 

@@ -20,6 +20,7 @@ from factcheck.claims.draft import (
     Draft,
     DraftTable,
     confidence,
+    entity_inference,
     joined,
     plain_value,
 )
@@ -51,6 +52,7 @@ class DirectionPass:
         operands: tuple[Draft | None, Draft | None, str | None, str | None],
         scope: Scope,
         certainty: float,
+        inferred: dict[str, str] | None = None,
     ) -> None:
         """A direction claim: span, (entity, how bound, attribute), the direction, and the
         (subject value, base value, base entity, base attribute) it compares."""
@@ -73,6 +75,7 @@ class DirectionPass:
                 sentence=sentence.index,
                 scope=scope,
                 confidence=certainty,
+                inferred=dict(inferred or {}),
                 operands=[
                     ("subject", subject_value, entity, attribute),
                     ("base", base_value, base_entity, base_attribute),
@@ -122,6 +125,7 @@ class DirectionPass:
             (mine[-1], base, base.entity, base.attribute),
             Scope(),
             round(BASE_CONFIDENCE - CARRIED_PENALTY, 2),
+            {"operands": "the base is what the sentence before was about"},
         )
 
     def _change_claim(self, sentence: Sentence, q: QuantityMention) -> None:
@@ -156,6 +160,7 @@ class DirectionPass:
             (draft, before, before.entity, before.attribute),
             Scope(period=draft.scope.period),
             confidence(BASE_CONFIDENCE, sentence.damaged),
+            {**before.inferred, **draft.inferred},
         )
 
     def _changed_from(self, sentence: Sentence, draft: Draft, before: int) -> Draft | None:
@@ -184,8 +189,12 @@ class DirectionPass:
         subject_value = self._subject_value(sentence, phrase_start, attribute, base)
         attribute = attribute or (subject_value.attribute if subject_value else None)
         subject_entity = subject_value.entity if subject_value else None
+        inferred = dict(subject_value.inferred) if subject_value else {}
         if subject_entity is None:
             subject_entity = self._subject_entity(sentence, phrase_start, base_entity)
+            if subject_entity is not None and subject_entity == sentence.subject:
+                reason = entity_inference(sentence.subject_strategy, sentence.subject_carried)
+                inferred.update({"entity": reason} if reason else {})
         if attribute is None or (subject_entity is None and subject_value is None):
             return
         if subject_value is None and subject_entity is not None:
@@ -210,6 +219,7 @@ class DirectionPass:
             (subject_value, base_value, base_entity, attribute),
             Scope(),
             confidence(BASE_CONFIDENCE, sentence.damaged),
+            inferred,
         )
 
     def _base(

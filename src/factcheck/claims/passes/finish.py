@@ -17,11 +17,15 @@ def finish(ctx: DocumentContext, table: DraftTable) -> list[Claim]:
                 draft.entity_how = "size_before_type"
             draft.entity = draft.owner.entity
             draft.confidence = min(draft.confidence, draft.owner.confidence)
+            draft.inferred.pop("entity", None)
+            if "entity" in draft.owner.inferred:
+                draft.inferred["entity"] = draft.owner.inferred["entity"]
     for draft in drafts:
         if draft.entity == UNKNOWN_MODEL:  # never a guess: unknown, and said so
             draft.entity = None
             draft.entity_how = "abstain:unknown_model_of_known_family"
             draft.confidence = min(draft.confidence, UNKNOWN_CONFIDENCE)
+            draft.inferred.pop("entity", None)
         draft.operands = [
             (role, target, None if entity == UNKNOWN_MODEL else entity, attribute)
             for role, target, entity, attribute in draft.operands
@@ -55,7 +59,10 @@ def _claim(ctx: DocumentContext, draft: Draft) -> Claim:
         operands=operands,
         confidence=draft.confidence,
         binding=Binding(
-            entity=draft.entity_how, attribute=draft.attribute_how, rejected=draft.rejected
+            entity=draft.entity_how,
+            attribute=draft.attribute_how,
+            rejected=draft.rejected,
+            inferred=draft.inferred,
         ),
         precision=draft.precision,
         sentence=draft.sentence,

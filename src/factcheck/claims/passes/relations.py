@@ -12,6 +12,7 @@ from factcheck.claims.draft import (
     NO_ATTRIBUTE_PENALTY,
     Draft,
     DraftTable,
+    entity_inference,
     larger,
     plain_value,
 )
@@ -68,7 +69,7 @@ class RelationPass:
         ):
             # 性能是GB200 NVL72(约140 PetaFLOPS)的两倍: the figures written say what is compared
             attribute = base_value.attribute
-        subject_entity = find.subject(sentence, cue, base_entity, attribute, draft)
+        subject_entity, subject_how = find.subject(sentence, cue, base_entity, attribute, draft)
         if (
             cue.kind is ClaimKind.ratio
             and q.unit == "percent"
@@ -82,7 +83,7 @@ class RelationPass:
         subject_value = find.subject_value(sentence, cue, subject_entity, attribute, q)
         if base_value is None and base_entity is not None and attribute is not None:
             base_value = self.table.lookup(base_entity, attribute, cue.cue_start, exclude=q)
-        self._restate(draft, cue, q, subject_entity, attribute)
+        self._restate(draft, cue, q, (subject_entity, subject_how), attribute)
         if cue.kind is ClaimKind.share:
             self._share(sentence, q, draft, cue, base_entity, base_value)
             return
@@ -96,10 +97,11 @@ class RelationPass:
         draft: Draft,
         cue: RelationCue,
         q: QuantityMention,
-        entity: str | None,
+        subject: tuple[str | None, str],
         attribute: str | None,
     ) -> None:
         """The value claim becomes the relation: its kind, qualifier, sign, subject."""
+        entity, how = subject
         own_bound = q.qualifier not in (Qualifier.exact, Qualifier.approx)
         qualifier = q.qualifier if own_bound or cue.qualifier is None else cue.qualifier
         low, high = q.low, q.high
@@ -113,7 +115,11 @@ class RelationPass:
         draft.kind = cue.kind
         draft.start = min(draft.start, cue.cue_start)
         if entity != draft.entity:
-            draft.entity_how = "relation_subject"
+            draft.entity_how = f"relation_subject:{how}"
+            draft.inferred.pop("entity", None)
+            reason = entity_inference(how)
+            if reason:
+                draft.inferred["entity"] = reason
         if attribute != draft.attribute:
             draft.attribute_how = "relation_operands"
         draft.entity = entity
@@ -149,6 +155,8 @@ class RelationPass:
         draft.operands = [("whole", whole, base_entity, None)]
         if part is not None:
             draft.operands.insert(0, ("part", part, part.entity, part.attribute))
+        if base_value is None and whole is not None:
+            draft.inferred["operands"] = "part and whole chosen by their position"
         if draft.attribute is None:
             draft.attribute = self.ctx.attributes.choose(
                 self.text,

@@ -56,6 +56,9 @@ class ValuePass:
             confidence -= NO_ATTRIBUTE_PENALTY
         if sentence.damaged:
             confidence -= DAMAGED_PENALTY
+        inferred = bound.inferred()
+        if attribute_how == "listed_after_previous":
+            inferred["attribute"] = "taken from the list item before"
         self.table.add(
             Draft(
                 cue=relation_cue(self.ctx.text, sentence.start, q),
@@ -77,6 +80,7 @@ class ValuePass:
                 entity_how=bound.strategy,
                 attribute_how=attribute_how,
                 rejected=bound.rejected,
+                inferred=inferred,
             )
         )
 

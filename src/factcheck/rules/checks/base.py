@@ -264,8 +264,10 @@ def decide(
     return Verdict.contradiction, gap
 
 
-def severity_for(rule: Rule, verdict: Verdict) -> Severity:
+def severity_for(rule: Rule, verdict: Verdict, capped: str | None = None) -> Severity:
     if verdict is Verdict.contradiction:
+        if capped and rule.severity is Severity.error:
+            return Severity.warning  # an error needs operands its sentences bind themselves
         return rule.severity
     if verdict is Verdict.stretched:
         return Severity.warning if rule.severity is not Severity.info else Severity.info
@@ -301,6 +303,7 @@ def finding(
 ) -> Finding:
     where = locate or context.locate
     subject = claims[0]
+    capped = inference_ceiling(claims) if verdict is Verdict.contradiction else None
     fields = {
         "entity": entity_name(subject.entity),
         "attribute": attribute_name(subject.attribute),
@@ -312,10 +315,10 @@ def finding(
     return Finding(
         rule=rule.id,
         name=rule.name,
-        severity=severity_for(rule, verdict),
+        severity=severity_for(rule, verdict, capped),
         verdict=verdict,
         message=rule.message.format_map(fields),
-        explanation=explanation,
+        explanation=f"{explanation} At most a warning: {capped}." if capped else explanation,
         claims=[c.id for c in claims],
         locations=[where(c) for c in claims],
         observed=observed,
@@ -323,6 +326,7 @@ def finding(
         tolerance=rule.tolerance("stretch", context.tolerances),
         gap=None if gap is None or math.isinf(gap) else round(gap, 4),
         confidence=round(min(c.confidence for c in claims), 2),
+        capped=capped,
         bindings=[
             Binding(
                 variable=name,
@@ -334,6 +338,16 @@ def finding(
         ],
         fingerprint=fingerprint(rule.id, [f"{c.document}\x1e{c.quote}" for c in claims]),
     )
+
+
+def inference_ceiling(claims: Sequence[Claim]) -> str | None:
+    """The first inference a finding rests on (`the entity of “80GB” was inferred: carried
+    from an earlier sentence`), or None when every claim's sentence binds it itself."""
+    for claim in claims:
+        inferred = claim.binding.inferred if claim.binding else {}
+        for aspect, reason in inferred.items():
+            return f"the {aspect} of “{claim.quote.strip()}” was inferred: {reason}"
+    return None
 
 
 def entity_name(entity: str | None) -> str:
