@@ -1,4 +1,5 @@
-"""Claim building on annotated fixture sentences (cases.yaml beside this file)."""
+"""Claim building on annotated fixture sentences: one YAML file of cases per pass in
+`cases/` beside this file (values, binding, categorical, relations, directions)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,17 @@ import yaml
 from factcheck.api import extract_claims, load_document
 from factcheck.model.claim import Claim
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+CASE_FILES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+CASES = [
+    {**case, "name": f"{path.stem}: {case['name']}"}
+    for path in CASE_FILES
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+]
+
+
+def test_every_pass_has_cases() -> None:
+    stems = {path.stem for path in CASE_FILES}
+    assert stems >= {"values", "binding", "categorical", "relations", "directions"}, stems
 
 
 def _find(claims: list[Claim], quote: str, kind: str) -> Claim:
@@ -61,6 +72,9 @@ def test_claim_case(case: dict[str, Any]) -> None:
             elif key == "rejected":
                 assert claim.binding is not None
                 assert any(want in r for r in claim.binding.rejected), claim.binding
+            elif key == "inferred":
+                assert claim.binding is not None
+                assert want in " ".join(claim.binding.inferred.values()), claim.binding
             elif key == "max_confidence":
                 assert claim.confidence <= want
             else:

@@ -10,6 +10,8 @@ from functools import lru_cache
 from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
 
 _BEFORE_WINDOW = 40
+_LATIN_WINDOW = 80
+"""English spends about twice the characters Chinese does on the same words."""
 _AFTER_WINDOW = 8
 _AFTER_PENALTY = 6
 _REFINE_GAP = 4
@@ -88,7 +90,7 @@ class AttributeResolver:
         fits = classified or fits
         best: tuple[int, int, str] | None = None
         best_cue_start = best_cue_end = 0
-        window_start = max(sentence[0], q_start - _BEFORE_WINDOW)
+        window_start = max(sentence[0], q_start - _before_window(text, q_start))
         window_end = min(sentence[1], q_end + after_window)
         cues = self.cues_in(text, window_start, window_end)
         for cue_start, cue_end, owners in cues:
@@ -119,3 +121,10 @@ class AttributeResolver:
             if self.kb.attributes[attribute].default:
                 return AttributeChoice(attribute, False, "unit_default")
         return AttributeChoice(None, False)
+
+
+def _before_window(text: str, q_start: int) -> int:
+    """How far before a number its cue may be written: further in Latin-script text."""
+    before = text[max(0, q_start - _BEFORE_WINDOW) : q_start]
+    latin = sum(c.isascii() for c in before)
+    return _LATIN_WINDOW if before and latin >= 0.9 * len(before) else _BEFORE_WINDOW

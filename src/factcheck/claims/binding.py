@@ -25,7 +25,6 @@ _NOUN_REACH = 6
 _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 _CHIP_CLASSIFIERS = ("颗", "张", "块", "片", "卡", "枚")
 _CLASS_NOUN = re.compile(r"\s*(?:芯片|晶片|工艺芯片|制程芯片|chips?\b)", re.I)
-_COMPARED_WITH = re.compile(r"低于|高于|不及|不如|胜过|领先|超过|比|较|相比|相较|对比")
 _COMPARISON_REACH = 14
 _OF_NUMBER = re.compile(r"\s*的\s*(?:约|近|仅|超过|超|逾)?\s*")
 
@@ -37,6 +36,8 @@ class EntityBinder:
         self.kb = ctx.kb
         self.grammar = ctx.grammar
         self.tables = TableReader(ctx)
+        markers = sorted(ctx.kb.cues.comparison_markers, key=len, reverse=True)
+        self._compared_with = re.compile("|".join(re.escape(m) for m in markers) or "(?!)")
 
     def entity_for(self, sentence: Sentence, start: int, end: int, attribute: str | None) -> Bound:
         """The entity a number (at start..end) is about, the strategy that found it, and the
@@ -146,7 +147,11 @@ class EntityBinder:
             return Bound(None, False, "abstain:clause_about_another_entity", rejected)
         if _CLASS_NOUN.match(self.text, end) and not in_clause and not self.counted(start, end):
             return Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
-        if sentence.subject and fits(sentence.subject, attribute):
+        compared = self._compared_here(sentence, start)
+        if sentence.subject in compared and sentence.subject_carried:
+            # 该GPU的功耗为400W,低于H100的700W: what is compared with H100 is not H100
+            rejected.append(f"{sentence.subject}: compared with in this sentence")
+        elif sentence.subject and fits(sentence.subject, attribute):
             strategy = "carried_topic" if sentence.subject_carried else sentence.subject_strategy
             return Bound(sentence.subject, sentence.subject_carried, strategy, rejected)
         if sentence.subject_blocks:
@@ -164,10 +169,18 @@ class EntityBinder:
             # attribute, and names nothing that has; a chip of an earlier paragraph is not
             # what it describes.
             return Bound(None, False, "abstain:subject_has_no_such_attribute", rejected)
-        topic = self.topic(sentence, attribute)
+        topic = self.topic(sentence, attribute, exclude=compared)
         if topic is None:
             return Bound(None, False, "abstain:no_topic", rejected)
         return Bound(topic, True, "carried_topic", rejected)
+
+    def _compared_here(self, sentence: Sentence, start: int) -> set[str]:
+        """Entities this sentence names as the object of a comparison after the number's
+        clause begins (低于H100的700W): they are what the figure is compared with."""
+        clause = self.ctx.clause_start(sentence, start)
+        return {
+            e.entity for e in sentence.entities if e.start >= clause and self.grammar.is_compared(e)
+        }
 
     def _nearest_in_clause(
         self,
@@ -197,7 +210,7 @@ class EntityBinder:
         if not _OF_NUMBER.fullmatch(self.text, e.end, start):
             return False
         window = PUNCTUATION.split(self.text[max(0, e.start - _COMPARISON_REACH) : e.start])[-1]
-        if _COMPARED_WITH.search(window):
+        if self._compared_with.search(window):
             return False  # 低于(另一家厂商)摩尔线程的0.036%: a compared object states its own
         q = self.ctx.number_at(start)
         return q is not None and (q.unit == "percent" or is_multiple(q))
@@ -230,9 +243,16 @@ class EntityBinder:
                 )
         return False
 
-    def topic(self, sentence: Sentence, attribute: str | None) -> str | None:
-        """The most recent subject of an earlier sentence that fits the attribute."""
-        fits = self.ctx.fits
+    def topic(
+        self, sentence: Sentence, attribute: str | None, exclude: set[str] | None = None
+    ) -> str | None:
+        """The most recent subject of an earlier sentence that fits the attribute (and is
+        not one of `exclude`)."""
+        excluded = exclude or set()
+
+        def fits(entity: str, attribute: str | None) -> bool:
+            return entity not in excluded and self.ctx.fits(entity, attribute)
+
         earlier_sentences = self.ctx.before(sentence, _TOPIC_REACH)
         for earlier in reversed(earlier_sentences):
             if earlier.subject and not earlier.subject_carried:

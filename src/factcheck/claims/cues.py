@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -24,6 +25,13 @@ class CueSpec(BaseModel):
     market_generic: list[str] = []
     aggregate_nouns: list[str]
     name_stop_words: list[str] = []
+    benchmark_nouns: list[str] = []
+    object_markers: list[str]
+    object_markers_en: list[str] = []
+    comparison_markers: list[str] = []
+    pronouns: dict[str, Literal["latter", "former", "subject"]] = {}
+    plural_determiners: list[str] = []
+    reference_nouns: list[str] = []
 
 
 def load_cues(path: Path) -> CueSpec:

@@ -12,30 +12,6 @@ from factcheck.claims.attributes import AttributeResolver
 from factcheck.claims.entities import EntityMention
 from factcheck.claims.kb import KnowledgeBase
 
-# Words after which an entity is the object of a comparison or a verb, not a subject.
-_OBJECT_MARKERS = (
-    "比",
-    "较",
-    "相比",
-    "相较",
-    "相对",
-    "对比",
-    "于",
-    "超",
-    "是",
-    "为",
-    "与",
-    "对",
-    "向",
-    "给",
-    "从",
-    "在",
-)
-# English: "an upgrade over the H100", "more than the H20", "compared with the H100".
-_OBJECT_MARKERS_EN = re.compile(
-    r"\b(?:over|than|versus|vs\.?|against|from|compared\s+(?:to|with)|relative\s+to)"
-    r"\s+(?:the\s+)?(?:(?:NVIDIA|Nvidia|AMD|Huawei|Google)(?:'s)?\s+)?$"
-)
 _OWNED_VALUE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:的|'s|’s)?\s*")
 _MODIFIER_REACH = 8
 PUNCTUATION = re.compile(r"[,，;；:：。、!?！？]")
@@ -55,14 +31,27 @@ class Grammar:
         self.kb = kb
         self.attributes = attributes
         self._entity_ends = {e.end for e in entities}
+        cues = kb.cues
+        self._object_markers = tuple(cues.object_markers)
+        self._object_markers_en = _english_markers(cues.object_markers_en)
+        self._comparison_markers = tuple(cues.comparison_markers)
 
     def is_object(self, e: EntityMention) -> bool:
         if e.start in self._entity_ends:
             return False  # 华为昇腾910C: the 为 of 华为 is no preposition
         before = self.text[max(0, e.start - 4) : e.start].rstrip()
-        if any(before.endswith(marker) for marker in _OBJECT_MARKERS):
+        if before.endswith(self._object_markers):
             return True
-        return bool(_OBJECT_MARKERS_EN.search(self.text, max(0, e.start - 30), e.start))
+        return bool(self._object_markers_en.search(self.text, max(0, e.start - 30), e.start))
+
+    def is_compared(self, e: EntityMention) -> bool:
+        """低于H100, 相比H100, than the H100: the entity is what something is compared with."""
+        if e.start in self._entity_ends:
+            return False
+        before = self.text[max(0, e.start - 4) : e.start].rstrip()
+        if before.endswith(self._comparison_markers):
+            return True
+        return bool(self._object_markers_en.search(self.text, max(0, e.start - 30), e.start))
 
     def is_modifier(self, e: EntityMention, ents: list[EntityMention]) -> bool:
         """OpenAI的竞争对手Anthropic, Nvidia's H200: an entity before 的 or 's and another
@@ -107,3 +96,12 @@ class Grammar:
         return any(
             attribute in owners for _, _, owners in self.attributes.cues_in(self.text, e.end, start)
         )
+
+
+def _english_markers(words: list[str]) -> re.Pattern[str]:
+    """`an upgrade over the H100`, `compared with NVIDIA's H20`: a marker, then optionally
+    `the` and a vendor's name, right before the entity."""
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{alternation})\s+(?:the\s+)?(?:[A-Z][A-Za-z]+(?:'s|’s)?\s+)?$")

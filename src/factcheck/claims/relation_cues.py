@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from factcheck.model.claim import ClaimKind
 from factcheck.model.quantity import Qualifier, QuantityMention
 
-_MULTIPLE = re.compile(r"倍|[x×]|times|fold|翻|double|twice|triple|half")
+# The multiple's own word, not letters of a qualifier written with it ("not exceed 4800").
+_MULTIPLE = re.compile(
+    r"倍|×|(?<![A-Za-z])x(?![A-Za-z])|\btimes\b|fold|翻|\bdouble|\btwice|\btriple|\bhalf"
+)
 _FRACTION_WORD = re.compile(r"分之|一半|半数|half|quarter|third")
 
 # 是H20的近4.8倍 / 更是H20(1TB/s GDDR6X)的近4.8倍 / 几乎是H10的两倍: the base ends before 的

@@ -14,13 +14,6 @@ from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind
 from factcheck.model.quantity import QuantityMention
 
-_PRONOUNS = {
-    "后者": "latter",
-    "前者": "former",
-    "其": "subject",
-    "它": "subject",
-    "该芯片": "subject",
-}
 _BASE_VALUE_GAP = 4
 """A value may follow its base name by this much (H100的80GB, the H20's 96GB)."""
 
@@ -42,7 +35,7 @@ class RelationOperands:
             e for e in sentence.entities if cue.base_start <= e.start and e.end <= cue.base_end + 1
         ]
         entity: str | None = inside[-1].entity if inside else None
-        for pronoun, meaning in _PRONOUNS.items():
+        for pronoun, meaning in self.ctx.kb.cues.pronouns.items():
             if base_text.strip().endswith(pronoun):
                 entity = self._pronoun(sentence, cue.base_start, meaning)
         # A value written with the base: 相比H100的80GB / H20(96GB HBM3) / 两倍(80GB, 3.35TB/s)

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from factcheck.claims.cues import CueSpec
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher, EntityMention
 from factcheck.claims.grammar import Grammar
 from factcheck.claims.kb import KnowledgeBase, alias_key
@@ -16,6 +17,8 @@ from factcheck.model.span import Span
 from factcheck.normalize.pipeline import NormalizedText
 
 TOPIC_KINDS = ("chip", "company", "product", "chip_family", "market", "aggregate")
+BLOCKING = ("company_reference_without_subject", "plural_reference")
+"""Subjects no entity stands for: nothing is carried into or past such a sentence."""
 _LEADING_LABEL = re.compile(r"[^,，。;；:：]{1,12}[:：]")
 _HEADING_MAX = 24
 
@@ -72,6 +75,7 @@ class SubjectReader:
         self.kb = grammar.kb
         self.company_reference = company_reference
         self.title_subject = title_subject
+        self.plural_reference = plural_reference_pattern(self.kb.cues)
 
     def sentences(self) -> list[Sentence]:
         norm = self.norm
@@ -92,7 +96,7 @@ class SubjectReader:
             hi = bisect_left(entity_starts, span.end)
             ents = self.entities[lo:hi]
             subject, strategy = self._subject_of(span, ents, topic)
-            blocks = strategy == "company_reference_without_subject"
+            blocks = strategy in BLOCKING
             carried = subject is None and not blocks
             if blocks:
                 topic = None  # 该公司… with no company named: nothing to carry on either
@@ -155,6 +159,13 @@ class SubjectReader:
         specific = [e for e in candidates if self.kb.kind(e.entity) != "group"]
         chosen = (specific or candidates)[:1]
         reference = self.company_reference.search(self.text, body, first_number)
+        # the determiner may hold the first number itself (这三款芯片)
+        plural = self.plural_reference.search(self.text, body, span.end)
+        first = min(
+            [m.start() for m in (reference,) if m] + [e.start for e in chosen], default=span.end
+        )
+        if plural and plural.start() < min(first, first_number):
+            return None, "plural_reference"  # 这三款芯片均…: several entities at once
         if reference and (not chosen or reference.start() < chosen[0].start):
             return self._referent(topic, reference.group().strip())
         return (chosen[0].entity, "subject_of_sentence") if chosen else (None, "none")
@@ -170,3 +181,21 @@ class SubjectReader:
         if self.title_subject is not None:
             return self.title_subject, f"company_reference:{word}->title"
         return None, "company_reference_without_subject"
+
+
+def plural_reference_pattern(cues: CueSpec) -> re.Pattern[str]:
+    """这三款芯片, 这些公司, both chips, these new GPUs: a determiner of several, a few
+    words at most, and a reference noun."""
+    determiners = _alternation(cues.plural_determiners)
+    nouns = _alternation(cues.reference_nouns)
+    if not determiners or not nouns:
+        return re.compile("(?!)")
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{determiners})\s*[款个颗家种位块张]?\s*"
+        rf"(?:[^,，。;；:：!?！？\s]{{0,6}}\s*)?(?:{nouns})",
+        re.I,
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

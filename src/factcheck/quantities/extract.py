@@ -55,6 +55,7 @@ _MONEY_LETTERS = {
     "T": Decimal(10) ** 12,
 }
 _MONEY_RANGE_START = re.compile(r"(?:US\$|HK\$|[$€¥])\s?\d[\d.,]*\s?[-–~]\s?$")
+_CITATION = re.compile(r"[\[【]\d{1,3}[\]】]")
 _ROUND_WORDS = frozenset({"十", "百", "千", "万", "亿", "万亿"})
 
 
@@ -339,6 +340,7 @@ class _Scanner:
             multiplier *= Decimal(10) ** 9
         if unit is not None:
             pos = unit_end
+            multiplier *= unit.scale  # 七成: seven tenths, in percent
         scaled = value * multiplier
         exact_word = chinese and unit is not None and unit.multiple  # 两倍, 十倍
         precision = (
@@ -378,6 +380,8 @@ class _Scanner:
                 return False
             if self._is_stock_code(s, m.end(), end.written):
                 return False
+            if end.unit is None and _CITATION.match(text, max(0, s - 1)):
+                return False  # [11], [5][6]: a citation marker
         if m.lastgroup == "cn":
             if s in self.non_numeral or self._inside_non_numeral(s, m.end()):
                 return False  # 一方面, 百度, 统一 (but 一万一千 is a number despite 万一)

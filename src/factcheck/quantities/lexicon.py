@@ -22,6 +22,8 @@ class UnitForm:
     classifier: bool
     duration: bool
     multiple: bool
+    scale: Decimal = Decimal(1)
+    """The number is this many of the unit (七成: 7 x 10 percent)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,15 @@ def lexicon() -> Lexicon:
                 duration=bool(spec.get("duration", False)),
                 multiple=bool(spec.get("multiple", False)),
             )
+    for surface, (factor, unit) in raw.get("scaled_units", {}).items():
+        units[str(surface)] = UnitForm(
+            surface=str(surface),
+            unit=str(unit),
+            classifier=True,
+            duration=False,
+            multiple=False,
+            scale=Decimal(str(factor)),
+        )
     multipliers = {str(k): Decimal(str(v)) for k, v in raw["multipliers"].items()}
     separators = [str(s) for s in raw["range_separators"]]
     plus_words = [str(w) for w in raw["plus_words"]]
