@@ -36,7 +36,12 @@ class EntityBinder:
         self.kb = ctx.kb
         self.grammar = ctx.grammar
         self.tables = TableReader(ctx)
-        markers = sorted(ctx.kb.cues.comparison_markers, key=len, reverse=True)
+        cues = ctx.kb.cues
+        nouns = [b + r for b in cues.reference_blockers for r in cues.company_references]
+        self._common_subject = re.compile(
+            "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)", re.I
+        )
+        markers = sorted(cues.comparison_markers, key=len, reverse=True)
         self._compared_with = re.compile("|".join(re.escape(m) for m in markers) or "(?!)")
 
     def entity_for(self, sentence: Sentence, start: int, end: int, attribute: str | None) -> Bound:
@@ -145,6 +150,9 @@ class EntityBinder:
             # 中芯国际14nm工艺良率: the clause is about its own entity, which has no such
             # attribute; a chip named earlier is not what it describes.
             return Bound(None, False, "abstain:clause_about_another_entity", rejected)
+        if not in_clause and self._common_subject.search(self.text, clause, start):
+            # 可比公司市销率为122倍: the clause is about a common noun, no entity stands for it
+            return Bound(None, False, "abstain:common_noun_subject", rejected)
         if _CLASS_NOUN.match(self.text, end) and not in_clause and not self.counted(start, end):
             return Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
         compared = self._compared_here(sentence, start)

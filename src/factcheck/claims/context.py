@@ -13,6 +13,7 @@ from factcheck.claims.attributes import AttributeResolver
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher
 from factcheck.claims.grammar import Grammar
 from factcheck.claims.kb import KnowledgeBase
+from factcheck.claims.open_names import BENCHMARK
 from factcheck.claims.scope import ScopeReader
 from factcheck.claims.subjects import Sentence, SubjectReader, article_subject
 from factcheck.model.document import Document
@@ -116,8 +117,10 @@ class DocumentContext:
         """Whether an entity can have the attribute at all (a company has no bandwidth)."""
         if attribute is None or entity == UNKNOWN_MODEL:
             return True
-        wanted = self.kb.attributes[attribute].subject
         kind = self.kb.kind(entity)
+        if kind == BENCHMARK:
+            return True  # an industry average has whatever its members have
+        wanted = self.kb.attributes[attribute].subject
         if kind == "aggregate" and kind not in wanted:
             kind = "chip"  # a system has a chip's dimensions, never its identity
         return not wanted or kind in wanted

@@ -12,6 +12,7 @@ from factcheck.claims.attributes import AttributeResolver
 from factcheck.claims.entities import EntityMention
 from factcheck.claims.kb import KnowledgeBase
 
+_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|以及|与|,|and|or)\s*$")
 _OWNED_VALUE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:的|'s|’s)?\s*")
 _MODIFIER_REACH = 8
 PUNCTUATION = re.compile(r"[,，;；:：。、!?！？]")
@@ -31,18 +32,28 @@ class Grammar:
         self.kb = kb
         self.attributes = attributes
         self._entity_ends = {e.end for e in entities}
+        self._by_end = {e.end: e for e in entities}
         cues = kb.cues
         self._object_markers = tuple(cues.object_markers)
         self._object_markers_en = _english_markers(cues.object_markers_en)
         self._comparison_markers = tuple(cues.comparison_markers)
 
-    def is_object(self, e: EntityMention) -> bool:
+    def is_object(self, e: EntityMention, depth: int = 0) -> bool:
         if e.start in self._entity_ends:
             return False  # 华为昇腾910C: the 为 of 华为 is no preposition
         before = self.text[max(0, e.start - 4) : e.start].rstrip()
         if before.endswith(self._object_markers):
             return True
-        return bool(self._object_markers_en.search(self.text, max(0, e.start - 30), e.start))
+        if self._object_markers_en.search(self.text, max(0, e.start - 30), e.start):
+            return True
+        previous = self._listed_after(e)
+        # 与寒武纪、海光信息及摩尔线程相比: every member of a compared list is compared
+        return previous is not None and depth < 12 and self.is_object(previous, depth + 1)
+
+    def _listed_after(self, e: EntityMention) -> EntityMention | None:
+        """The entity written right before e with only a list separator between them."""
+        m = _LIST_SEPARATOR.search(self.text, max(0, e.start - 6), e.start)
+        return self._by_end.get(m.start()) if m else None
 
     def is_compared(self, e: EntityMention) -> bool:
         """低于H100, 相比H100, than the H100: the entity is what something is compared with."""

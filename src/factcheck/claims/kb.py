@@ -62,6 +62,9 @@ class AttributeSpec(BaseModel):
     in_region: str | None = None
     """The attribute a figure becomes when its clause names a region (revenue in China is
     China revenue, not the company's revenue)."""
+    written_as_multiple: bool = False
+    """Its values are written as multiples (市销率为56.35倍): N倍 right after its cue is a
+    value of it, not a ratio to something."""
 
     @property
     def categorical(self) -> bool:

@@ -22,6 +22,8 @@ import re
 from factcheck.claims.cues import CueSpec
 from factcheck.claims.kb import alias_key, local_entity
 
+BENCHMARK = "benchmark"
+"""The kind of a statistic over others (行业平均): it may have any attribute they have."""
 _CJK = "\u4e00-\u9fff"
 _BOUNDARY = f"[^{_CJK}A-Za-z0-9]"
 # Particles and verbs after which a Chinese name may begin: 与寒武纪, 低于西安奕材的.
@@ -62,12 +64,20 @@ class OpenNameFinder:
             _alternation([*cues.market_generic, *cues.market_products]), re.I
         )
         self._aggregate = re.compile(f"\\s*(?:{_alternation(cues.aggregate_nouns)})", re.I)
+        benchmarks = _alternation(cues.benchmark_nouns)
+        self._benchmark = re.compile(benchmarks, re.I) if benchmarks else None
 
     def find(self, text: str, taken: bytearray) -> list[tuple[int, int, str]]:
         """(start, end, local id) of each unknown name, left to right, never overlapping
         text the kb already names."""
         found: list[tuple[int, int, str]] = []
-        for start, end, entity in (*self._orgs(text), *self._markets(text), *self._models(text)):
+        named = (
+            *self._benchmarks(text),
+            *self._orgs(text),
+            *self._markets(text),
+            *self._models(text),
+        )
+        for start, end, entity in named:
             if not any(taken[start:end]):
                 found.append((start, end, entity))
                 taken[start:end] = b"\x01" * (end - start)
@@ -77,6 +87,15 @@ class OpenNameFinder:
         """Where a system noun written right after a name ends (Atlas 950超节点, DGX server)."""
         m = self._aggregate.match(text, end)
         return m.end() if m else None
+
+    def _benchmarks(self, text: str) -> list[tuple[int, int, str]]:
+        """行业平均, industry average: a statistic that owns the figure written after it."""
+        if self._benchmark is None:
+            return []
+        return [
+            (m.start(), m.end(), local_entity(BENCHMARK, m.group()))
+            for m in self._benchmark.finditer(text)
+        ]
 
     def _orgs(self, text: str) -> list[tuple[int, int, str]]:
         out = []

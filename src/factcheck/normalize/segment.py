@@ -1,7 +1,8 @@
 """Lines, sentences and clauses of normalized text (zh and en).
 
 Sentences end at 。！？!?；; and at line breaks; never at `.` (4.8TB/s, 3.35), except an
-English full stop followed by a space and a capital letter or the end of the line.
+English full stop followed by a space and a capital letter or the end of the line. A list
+flattened into one line (`…38.99亿元 [7] - 公司网上发行…`) breaks at each bullet.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』)\"']*)?")
 # An English full stop ends a sentence before a space and a capital letter.
 _ENGLISH_STOP = re.compile(r"(?<=[A-Za-z0-9%)\"”])(?<![A-Z]\.[A-Z])\.(?=\s+[A-Z\"“])")
+# A bullet of a flattened list: ` - ` or ` • ` after text (not between digits: 3 - 5).
+_BULLET = re.compile(r"(?<=[^\d\s\-])\s+[-•·–]\s+(?=[^\d\s\-])")
 _CLAUSE_BREAK = re.compile(r"[,，、:：]")
 
 
@@ -30,6 +33,8 @@ def sentence_spans(text: str) -> list[Span]:
             if "." in m.group()
             else []
         )
+        if " " in m.group():
+            cuts = sorted(cuts + [b.start() for b in _BULLET.finditer(text, start, m.end())])
         for end in (*cuts, m.end()):
             while start < end and text[start].isspace():
                 start += 1

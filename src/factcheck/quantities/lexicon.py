@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from factcheck.datafile import parse_yaml
 from factcheck.model.quantity import Qualifier
@@ -75,25 +76,7 @@ def lexicon() -> Lexicon:
     for name in (*prefix.values(), *suffix.values()):
         if name != EMPHASIS:
             Qualifier(name)  # fail at load time on a misspelt qualifier name
-    units: dict[str, UnitForm] = {}
-    for unit, spec in raw["units"].items():
-        for surface in spec["forms"]:
-            units[str(surface)] = UnitForm(
-                surface=str(surface),
-                unit=unit,
-                classifier=bool(spec.get("classifier", False)),
-                duration=bool(spec.get("duration", False)),
-                multiple=bool(spec.get("multiple", False)),
-            )
-    for surface, (factor, unit) in raw.get("scaled_units", {}).items():
-        units[str(surface)] = UnitForm(
-            surface=str(surface),
-            unit=str(unit),
-            classifier=True,
-            duration=False,
-            multiple=False,
-            scale=Decimal(str(factor)),
-        )
+    units = _unit_forms(raw)
     multipliers = {str(k): Decimal(str(v)) for k, v in raw["multipliers"].items()}
     separators = [str(s) for s in raw["range_separators"]]
     plus_words = [str(w) for w in raw["plus_words"]]
@@ -130,3 +113,27 @@ def lexicon() -> Lexicon:
         )
         | frozenset("十百千万亿零〇一二两三四五六七八九"),
     )
+
+
+def _unit_forms(raw: dict[str, Any]) -> dict[str, UnitForm]:
+    """Every surface form of a unit, and of a scaled unit (七成 = 7 x 10 percent)."""
+    units: dict[str, UnitForm] = {}
+    for unit, spec in raw["units"].items():
+        for surface in spec["forms"]:
+            units[str(surface)] = UnitForm(
+                surface=str(surface),
+                unit=unit,
+                classifier=bool(spec.get("classifier", False)),
+                duration=bool(spec.get("duration", False)),
+                multiple=bool(spec.get("multiple", False)),
+            )
+    for surface, (factor, unit) in raw.get("scaled_units", {}).items():
+        units[str(surface)] = UnitForm(
+            surface=str(surface),
+            unit=str(unit),
+            classifier=True,
+            duration=False,
+            multiple=False,
+            scale=Decimal(str(factor)),
+        )
+    return units

@@ -24,6 +24,7 @@ from factcheck.model.quantity import Qualifier, QuantityMention
 from factcheck.quantities.intervals import point_interval
 from factcheck.quantities.units import compatible
 
+_YEAR = re.compile(r"\d{4}")
 _JOINED = re.compile(r"\s*(?:和|与|、|及|and|,|，)\s*")
 
 
@@ -199,7 +200,7 @@ class RelationPass:
         ]
         if len(earlier) < 2:
             return
-        start, end = earlier[-2], earlier[-1]
+        start, end = _growth_ends(earlier)
         if start.unit != end.unit and not compatible(start.unit or "", end.unit or ""):
             return
         draft.kind = ClaimKind.cagr
@@ -217,6 +218,16 @@ class RelationPass:
             ("start", start, start.entity, start.attribute),
             ("end", end, end.entity, end.attribute),
         ]
+
+
+def _growth_ends(values: list[Draft]) -> tuple[Draft, Draft]:
+    """The first and the last value a growth rate spans: of values stated for years
+    (分别为42.64万元、5302.12万元、7.43亿元 for 2022-2024), the earliest and the latest
+    year; otherwise the last two values written."""
+    dated = [d for d in values if d.scope.period and _YEAR.fullmatch(d.scope.period)]
+    if len({d.scope.period for d in dated}) >= 2 and dated[-1] is values[-1]:
+        return min(dated, key=lambda d: d.scope.period or ""), dated[-1]
+    return values[-2], values[-1]
 
 
 def _label_before(text: str, position: int) -> str | None:

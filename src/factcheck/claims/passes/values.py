@@ -3,6 +3,8 @@ unit give it, and the entity a binding strategy finds (or none, with the reason)
 
 from __future__ import annotations
 
+import re
+
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import (
@@ -14,7 +16,7 @@ from factcheck.claims.draft import (
     comparable,
     is_bare,
 )
-from factcheck.claims.relation_cues import relation_cue
+from factcheck.claims.relation_cues import RelationCue, is_fraction, is_multiple, relation_cue
 from factcheck.claims.scoping import ScopeFinder
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind
@@ -56,12 +58,15 @@ class ValuePass:
             confidence -= NO_ATTRIBUTE_PENALTY
         if sentence.damaged:
             confidence -= DAMAGED_PENALTY
+        cue = self._relation_cue(sentence, q, attribute, attribute_how)
+        if cue is None and q.unit == "dimensionless" and is_fraction(q):
+            return  # 约为…的一半 with no relation read: a fraction of nothing known, no value
         inferred = bound.inferred()
         if attribute_how == "listed_after_previous":
             inferred["attribute"] = "taken from the list item before"
         self.table.add(
             Draft(
-                cue=relation_cue(self.ctx.text, sentence.start, q),
+                cue=cue,
                 kind=ClaimKind.value,
                 start=start,
                 end=end,
@@ -83,6 +88,24 @@ class ValuePass:
                 inferred=inferred,
             )
         )
+
+    def _relation_cue(
+        self, sentence: Sentence, q: QuantityMention, attribute: str | None, how: str
+    ) -> RelationCue | None:
+        """The relation words around the number, unless it is a multiple written right after
+        the cue of an attribute whose values are multiples (市销率为56.35倍)."""
+        text = self.ctx.text
+        if attribute is not None and how.startswith("cue:") and is_multiple(q):
+            spec = self.ctx.kb.attributes[attribute]
+            cue = how.removeprefix("cue:")
+            at = text.rfind(cue, sentence.start, q.norm_span.start)
+            if (
+                spec.written_as_multiple
+                and at != -1
+                and _ADJACENT.fullmatch(text, at + len(cue), q.norm_span.start)
+            ):
+                return None
+        return relation_cue(text, sentence.start, q)
 
     def _attribute(self, sentence: Sentence, q: QuantityMention) -> tuple[str | None, str]:
         """The attribute of a number and the strategy that chose it."""
@@ -134,6 +157,9 @@ class ValuePass:
             if draft.unit == q.unit or (is_bare(q) and draft.unit == "count"):
                 return draft.attribute if comparable(draft, q) else None
         return None
+
+
+_ADJACENT = re.compile(r"\s*(?:为|是|达|达到|约|约为|高达|仅|只有|of|was|is|at)?\s*(?:约|近)?\s*")
 
 
 def _small_chinese_count(q: QuantityMention) -> bool:
