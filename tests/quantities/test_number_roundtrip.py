@@ -38,6 +38,7 @@ def test_arabic_with_separators(n: int) -> None:
 @given(st.integers(min_value=2, max_value=10**13))  # a lone 一 + classifier is "a/an"
 @example(2000)
 @example(100000)
+@example(100001000)  # 一亿一千 as cn2an writes it, without the 零
 def test_chinese_numerals(n: int) -> None:
     written = cn2an.an2cn(n, "low")
     assert _only_value(f"共{written}颗", TOLERANCES) == n

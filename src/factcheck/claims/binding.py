@@ -228,16 +228,25 @@ class EntityBinder:
         return self.text[end - 1 : end] in _COUNTING_WORDS
 
     def carried_penalty(
-        self, sentence: Sentence, entity: str | None, attribute: str | None, carried: bool
+        self,
+        sentence: Sentence,
+        entity: str | None,
+        attribute: str | None,
+        carried: bool,
+        start: int | None = None,
     ) -> float:
         """Less confidence for an entity carried from an earlier sentence, and less again when
-        that sentence names a rival the figure could equally describe."""
+        that sentence names a rival the figure could equally describe — unless this sentence
+        compares the figure with that rival (低于H100的700W), which rules the rival out."""
         if not carried:
             return 0.0
-        rival = entity is not None and self._rival_in_source(sentence, entity, attribute)
+        ruled_out = self._compared_here(sentence, start) if start is not None else set()
+        rival = entity is not None and self._rival_in_source(sentence, entity, attribute, ruled_out)
         return CARRIED_PENALTY + (AMBIGUOUS_PENALTY if rival else 0.0)
 
-    def _rival_in_source(self, sentence: Sentence, topic: str, attribute: str | None) -> bool:
+    def _rival_in_source(
+        self, sentence: Sentence, topic: str, attribute: str | None, ruled_out: set[str]
+    ) -> bool:
         """H100 is 6.68 times faster than H20. The GPU has a 400W TDP: the sentence the topic
         was carried from names another entity the figure could equally describe."""
         for earlier in reversed(self.ctx.before(sentence, _TOPIC_REACH)):
@@ -245,6 +254,7 @@ class EntityBinder:
             if topic in named:
                 return any(
                     other != topic
+                    and other not in ruled_out
                     and self.ctx.fits(other, attribute)
                     and self.kb.kind(other) == self.kb.kind(topic)
                     for other in named

@@ -62,6 +62,8 @@ class AttributeSpec(BaseModel):
     in_region: str | None = None
     """The attribute a figure becomes when its clause names a region (revenue in China is
     China revenue, not the company's revenue)."""
+    bounds: tuple[float | None, float | None] | None = None
+    """What a value of it can be at all, in its unit (a market share lies in [0, 100])."""
     written_as_multiple: bool = False
     """Its values are written as multiples (市销率为56.35倍): N倍 right after its cue is a
     value of it, not a ratio to something."""

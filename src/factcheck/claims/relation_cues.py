@@ -75,10 +75,13 @@ _DIFFERENCE = re.compile(
     r"(?P<verb>多出|多了|多|高出|高|少|低|大|小|贵|便宜|快|慢)了?\s*$"
 )
 _SHARE_VERB_EN = re.compile(
-    r"(?:accounts? for|accounted for|makes? up|made up|represents?|represented|comprises?|"
-    r"comprised)\s*$",
+    r"(?:accounts? for|accounted for|accounting for|makes? up|made up|making up|represents?|"
+    r"represented|representing|comprises?|comprised|comprising)\s*(?:about|roughly|around|"
+    r"nearly|almost|some|just|only|over|more than)?\s*$",
     re.I,
 )
+# "accounting for 151%": the whole may go unsaid after these verbs, never after "represents".
+_SHARE_VERB_ALONE = re.compile(r"account|mak|made", re.I)
 _SHARE_WHOLE_EN = re.compile(
     r"\s+of\s+(?P<base>(?:the\s+|its\s+)?[A-Za-z][\w\- ]{0,30}?)(?=[,.;)]|$)"
 )
@@ -275,8 +278,12 @@ def _share_en(text: str, before: str, offset: int, q: QuantityMention) -> Relati
     """accounts for roughly 92% of total revenue / makes up 13% of sales."""
     verb = _SHARE_VERB_EN.search(before)
     whole = _SHARE_WHOLE_EN.match(text, q.norm_span.end)
-    if verb is None or whole is None:
+    if verb is None:
         return None
+    if whole is None:
+        if q.unit != "percent" or not _SHARE_VERB_ALONE.match(verb.group()):
+            return None
+        return RelationCue(ClaimKind.share, cue_start=offset + verb.start())
     return RelationCue(
         ClaimKind.share,
         cue_start=offset + verb.start(),

@@ -40,6 +40,32 @@ _YEAR_PART = (
 )
 _REL = r"(?P<rel>今年|明年|去年|前年|后年|当年度|当年|本年)"
 _MONTH_EN = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+# "in 2023", "since 2019", "mid-2025": an English year after a preposition (fixed-width
+# look-behinds, so the year alone is the date's span).
+_EN_YEAR_LEAD = (
+    "(?:"
+    + "|".join(
+        f"(?<={w})"
+        for w in (
+            "in ",
+            "since ",
+            "by ",
+            "during ",
+            "until ",
+            "through ",
+            "before ",
+            "after ",
+            "early ",
+            "late ",
+            "mid-",
+            "end of ",
+            "start of ",
+            "from ",
+            "to ",
+        )
+    )
+    + ")"
+)
 
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)
@@ -60,6 +86,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_D}\s+(?P<men>{_MONTH_EN})\.?,?\s+{_Y}\b",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_Y}\b",
         rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
+        rf"\bfiscal\s+(?:year\s+)?{_Y}\b",
+        rf"{_EN_YEAR_LEAD}{_Y}\b(?![.,]\d|\s?%)",
         r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
     )
 )
@@ -86,6 +114,8 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     _MONTH_HINTS,
     _MONTH_HINTS,
     ("Q", "q"),
+    ("fiscal", "Fiscal", "FISCAL"),
+    (),
     (":",),
 )
 # A match may not follow these characters (checked after matching: a look-behind at the start
@@ -103,6 +133,8 @@ _NOT_AFTER: tuple[str, ...] = (
     "",
     "0123456789年一二三四五六七八九十个",
     "0123456789年个一二三四五六七八九十",
+    "",
+    "",
     "",
     "",
     "",
@@ -127,6 +159,8 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     None,
     ("月", 3, _MONTH_START),
     ("月", 3, _MONTH_START),
+    None,
+    None,
     None,
     None,
     None,
@@ -232,7 +266,7 @@ def _value(m: re.Match[str]) -> DateValue | None:
     # 2024年财报 / 年报: the company's fiscal year, which need not be the calendar year
     fiscal = (
         "财年" in m.group()
-        or m.group().upper().startswith("FY")
+        or m.group().upper().startswith(("FY", "FISCAL"))
         or m.group().endswith(("财报", "年报"))
     )
     if fiscal and year:

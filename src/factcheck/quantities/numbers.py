@@ -42,8 +42,21 @@ def parse_chinese(text: str) -> Decimal | None:
     try:
         value = cn2an.cn2an(text, "normal")
     except (ValueError, KeyError, IndexError, TypeError):
-        return None
+        return _without_zero(text)
     return Decimal(str(value))
+
+
+def _without_zero(text: str) -> Decimal | None:
+    """一亿一千 (for 一亿零一千, the 零 left out): the part before the largest magnitude
+    word times it, plus the rest, when the rest is smaller than the magnitude."""
+    for word, magnitude in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+        head, found, tail = text.partition(word)
+        if not found or not head or not tail or tail[0] == "零":
+            continue
+        high, low = parse_chinese(head), parse_chinese(tail)
+        if high is not None and low is not None and low < magnitude:
+            return high * magnitude + low
+    return None
 
 
 def decimals_written(text: str) -> int:

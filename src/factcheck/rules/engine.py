@@ -10,6 +10,7 @@ from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
 from factcheck.reference.table import EMPTY, ReferenceTable
 from factcheck.rules.checks.base import CheckContext, Locator
+from factcheck.rules.checks.bounds import check_bounds
 from factcheck.rules.checks.conversion import check_conversions
 from factcheck.rules.checks.cross import check_cross_relations, check_cross_same_fact
 from factcheck.rules.checks.damaged import check_damaged
@@ -33,6 +34,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.same_value: check_same_values,
     CheckKind.formula: check_formulas,
     CheckKind.damaged_text: check_damaged,
+    CheckKind.bounds: check_bounds,
 }
 CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,

@@ -34,6 +34,7 @@ class CheckKind(StrEnum):
     same_value = "same_value"
     formula = "formula"
     damaged_text = "damaged_text"
+    bounds = "bounds"
     cross_same_fact = "cross_same_fact"
     cross_relation = "cross_relation"
     reference_value = "reference_value"

@@ -52,7 +52,7 @@ class ValuePass:
         if bound.strategy == "members_of_aggregate":
             attribute, attribute_how = "member_count", bound.strategy
         confidence = BASE_CONFIDENCE - self.binder.carried_penalty(
-            sentence, bound.entity, attribute, bound.carried
+            sentence, bound.entity, attribute, bound.carried, start
         )
         if attribute is None:
             confidence -= NO_ATTRIBUTE_PENALTY

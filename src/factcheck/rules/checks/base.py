@@ -300,10 +300,13 @@ def finding(
     gap: float | None = None,
     bindings: Sequence[tuple[str, Claim]] = (),
     locate: Locator | None = None,
+    rests_on: tuple[str, ...] = ("entity", "attribute", "operands"),
 ) -> Finding:
+    """A finding of `rule`; a contradiction resting on an inferred binding (of the aspects in
+    `rests_on`) is at most a warning."""
     where = locate or context.locate
     subject = claims[0]
-    capped = inference_ceiling(claims) if verdict is Verdict.contradiction else None
+    capped = inference_ceiling(claims, rests_on) if verdict is Verdict.contradiction else None
     fields = {
         "entity": entity_name(subject.entity),
         "attribute": attribute_name(subject.attribute),
@@ -340,13 +343,16 @@ def finding(
     )
 
 
-def inference_ceiling(claims: Sequence[Claim]) -> str | None:
+def inference_ceiling(
+    claims: Sequence[Claim], aspects: tuple[str, ...] = ("entity", "attribute", "operands")
+) -> str | None:
     """The first inference a finding rests on (`the entity of “80GB” was inferred: carried
     from an earlier sentence`), or None when every claim's sentence binds it itself."""
     for claim in claims:
         inferred = claim.binding.inferred if claim.binding else {}
         for aspect, reason in inferred.items():
-            return f"the {aspect} of “{claim.quote.strip()}” was inferred: {reason}"
+            if aspect in aspects:
+                return f"the {aspect} of “{claim.quote.strip()}” was inferred: {reason}"
     return None
 
 
