@@ -138,14 +138,27 @@ def is_fraction(q: QuantityMention) -> bool:
     return q.unit == "dimensionless" and bool(_FRACTION_WORD.search(q.surface))
 
 
+def _clause_start(text: str, sentence_start: int, start: int) -> int:
+    """After the last comma before `start` outside a parenthesis closed before `start`:
+    是H100(80GB HBM3,3.35TB/s)的两倍 is one clause."""
+    depth = 0
+    for i in range(start - 1, sentence_start - 1, -1):
+        char = text[i]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth = max(depth - 1, 0)
+        elif char in ",，;；" and depth == 0:
+            return i + 1
+    return sentence_start
+
+
 def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> RelationCue | None:
     """The relation a number belongs to, from the words written around it."""
     start = q.norm_span.start
     # Read only the clause the number is in: a comparison word in an earlier clause belongs
     # to an earlier number.
-    clause_start = max(
-        sentence_start, *(text.rfind(p, sentence_start, start) + 1 for p in ",，;；")
-    )
+    clause_start = _clause_start(text, sentence_start, start)
     before = text[clause_start:start]
     offset = clause_start
     if _CONVERSION_WORD.match(text, start):

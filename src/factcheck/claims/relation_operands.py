@@ -104,9 +104,10 @@ class RelationOperands:
         clause = ctx.clause_start(sentence, cue.cue_start)
         window = (max(sentence.start, clause - 2), q.norm_span.end)
         best = None
+        base_end = self._base_phrase_end(cue)
         for start, end, owners in ctx.attributes.cues_in(self.text, *window):
-            if cue.base_start is not None and cue.base_start <= start < (cue.base_end or 0):
-                continue  # a cue inside the base phrase describes the base
+            if cue.base_start is not None and cue.base_start <= start < base_end:
+                continue  # a cue inside the base phrase (or its parenthesis) describes the base
             numeric = [a for a in owners if not ctx.kb.attributes[a].categorical]
             if numeric and end <= q.norm_span.start:
                 best = numeric[0]
@@ -119,6 +120,16 @@ class RelationOperands:
             for _, _, owners in ctx.attributes.cues_in(sentence.heading, 0, len(sentence.heading)):
                 return owners[0]
         return None
+
+    def _base_phrase_end(self, cue: RelationCue) -> int:
+        """The end of the base phrase with a parenthesis written right after it:
+        H100(80GB HBM3,3.35TB/s)."""
+        end = cue.base_end or 0
+        if cue.base_end is not None and self.text.startswith("(", end):
+            close = self.text.find(")", end)
+            if close != -1:
+                return close + 1
+        return end
 
     def subject(
         self,
