@@ -45,3 +45,26 @@ def test_hiding_agreement_changes_no_problem_finding() -> None:
     assert any(not f.is_problem for f in shown)
     assert all(f.is_problem for f in hidden)
     assert [f for f in shown if f.is_problem] == hidden
+
+
+def test_a_figure_in_bits_votes_for_no_side_and_is_named_a_slip() -> None:
+    """4.0 Tb/s read as bits agrees with the 1 TB/s articles and read as bytes with the
+    4.0 TB/s one: it decides no majority, and is reported as a likely slip of case."""
+    texts = (
+        "H20的显存带宽为1TB/s。\n",
+        "另一篇报道称,H20的显存带宽约为1TB/s。\n",
+        "H20拥有96GB HBM3内存,内存带宽高达4.0 Tb/s。\n",
+        "H20的显存带宽为4.0TB/s。\n",
+    )
+    documents = [load_document(f"a{i}.txt", t.encode("utf-8")) for i, t in enumerate(texts)]
+    findings = [
+        f
+        for f in check_articles(
+            documents, default_pack(), load_reference(ROOT / "claims" / "reference")
+        )
+        if f.rule == "FC201" and f.is_problem
+    ]
+    slips = [f for f in findings if "slip of case" in f.explanation]
+    assert [sorted(loc.document for loc in f.locations) for f in slips] == [["a2", "a3"]]
+    outliers = [f for f in findings if f not in slips]
+    assert [f.locations[1].document for f in outliers] == ["a3"]  # 1 TB/s twice is the majority

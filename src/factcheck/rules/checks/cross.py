@@ -117,29 +117,47 @@ def _number_pairs(
     Claims are clustered by agreement; the cluster stated by the most articles (the first on
     a tie, so the dataset's order decides) is the majority, and each claim of another
     cluster from another article is an outlier, reported with the majority's claims (one
-    per article) so the finding sits at the value that disagrees and names its sources.
+    per article) so the finding sits at the value that disagrees and names its sources. A
+    bandwidth written in bits (4.0 Tb/s) may be a slip of case for bytes: it votes for no
+    cluster, and is an outlier only when its written value disagrees with the majority.
     """
+    measured = [(c, i) for c, i in zip(claims, intervals, strict=True) if i is not None]
+    in_bits = [(c, i) for c, i in measured if bits_read_as_bytes(c, i) is not None]
+    clusters = _clusters([ci for ci in measured if ci not in in_bits] or in_bits)
+    if not clusters:
+        return []
+    majority = max(clusters, key=lambda c: len({claim.document for claim, _ in c}))
+    outliers = [claim for cluster in clusters if cluster is not majority for claim, _ in cluster]
+    voted = [ci for cluster in clusters for ci in cluster]
+    outliers += [c for c, i in in_bits if (c, i) not in voted and not i.meets(majority[0][1])]
+    pairs = _against(majority, _first_per_document(outliers))
+    for claim, interval in (ci for ci in in_bits if ci not in voted):
+        # 4.0 Tb/s beside another article's 4.0 TB/s: read as bytes, it is that value
+        slip = bits_read_as_bytes(claim, interval)
+        for cluster in clusters:
+            if slip is not None and slip.meets(cluster[0][1]) and interval.meets(majority[0][1]):
+                pairs += _against(cluster, [claim])
+    return pairs
+
+
+def _against(
+    cluster: list[tuple[Claim, Interval]], others: list[Claim]
+) -> list[tuple[list[Claim], Claim]]:
+    """(the cluster's claims, one per article, other) for each other from another article."""
+    supporters = _first_per_document([claim for claim, _ in cluster])
+    backed = {claim.document for claim in supporters}
+    return [(supporters, other) for other in others if other.document not in backed]
+
+
+def _clusters(measured: list[tuple[Claim, Interval]]) -> list[list[tuple[Claim, Interval]]]:
     clusters: list[list[tuple[Claim, Interval]]] = []
-    for claim, interval in zip(claims, intervals, strict=True):
-        if interval is None:
-            continue
+    for claim, interval in measured:
         home = next((c for c in clusters if interval.meets(c[0][1])), None)
         if home is None:
             clusters.append([(claim, interval)])
         else:
             home.append((claim, interval))
-    if len(clusters) < 2:
-        return []
-    majority = max(clusters, key=lambda c: len({claim.document for claim, _ in c}))
-    supporters = _first_per_document([claim for claim, _ in majority])
-    backed = {claim.document for claim in supporters}
-    return [
-        (supporters, other)
-        for cluster in clusters
-        if cluster is not majority
-        for other in _first_per_document([claim for claim, _ in cluster])
-        if other.document not in backed
-    ]
+    return clusters
 
 
 def _disagreement(
