@@ -41,6 +41,12 @@ class EntityBinder:
         self._common_subject = re.compile(
             "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)", re.I
         )
+        population = "|".join(
+            re.escape(n) for n in sorted(cues.population_nouns, key=len, reverse=True)
+        )
+        self._population = re.compile(
+            rf"\s*(?:以上|以下|左右)?\s*的\s*[^,，。;；:：的]{{0,10}}?(?:{population or '(?!)'})"
+        )
         markers = sorted(cues.comparison_markers, key=len, reverse=True)
         self._compared_with = re.compile("|".join(re.escape(m) for m in markers) or "(?!)")
 
@@ -49,10 +55,12 @@ class EntityBinder:
         candidates passed over."""
         rejected: list[str] = []
         strategies = (
+            self._by_stated_limit,
             self._by_table_column,
             self._by_parenthesis,
             self._by_respectively,
             self._by_following_noun,
+            self._by_quantified_population,
         )
         for strategy in strategies:
             bound = strategy(sentence, start, end, attribute, rejected)
@@ -111,6 +119,30 @@ class EntityBinder:
         rejected.append(f"{after[0].entity}: has no {attribute}")
         return None
 
+    def _by_stated_limit(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """出口芯片的TPP不得超过4800, must be less than 600 TFLOPS: a rule's limit bounds
+        whatever it applies to; it is no entity's value."""
+        clause = self.ctx.clause_start(sentence, start)
+        labels = self.ctx.tools.scopes.condition(self.text, clause, end) or ""
+        if "limit" not in labels.split(", "):
+            return None
+        return Bound(None, False, "abstain:a_limit_not_a_value", rejected)
+
+    def _by_quantified_population(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """国内80%的企业级算力需求, 中国99%的AI公司: a percentage of a population named after
+        it is about that population, which no entity stands for."""
+        q = self.ctx.number_at(start)
+        if q is None or q.unit != "percent":
+            return None
+        m = self._population.match(self.text, end)
+        if m is None or any(end <= e.start < m.end() for e in sentence.entities):
+            return None
+        return Bound(None, False, "abstain:share_of_a_population", rejected)
+
     def _aggregate_in_clause(self, sentence: Sentence, start: int) -> str | None:
         clause = self.ctx.clause_start(sentence, start)
         systems = [
@@ -155,7 +187,7 @@ class EntityBinder:
             return Bound(None, False, "abstain:common_noun_subject", rejected)
         if _CLASS_NOUN.match(self.text, end) and not in_clause and not self.counted(start, end):
             return Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
-        compared = self._compared_here(sentence, start)
+        compared = self._compared_here(sentence)
         if sentence.subject in compared and sentence.subject_carried:
             # 该GPU的功耗为400W,低于H100的700W: what is compared with H100 is not H100
             rejected.append(f"{sentence.subject}: compared with in this sentence")
@@ -164,7 +196,27 @@ class EntityBinder:
             return Bound(sentence.subject, sentence.subject_carried, strategy, rejected)
         if sentence.subject_blocks:
             return Bound(None, False, f"abstain:{sentence.subject_strategy}", rejected)
-        earlier = [e for e in ents if e.end <= start and not self.grammar.is_object(e)]
+        return self._by_context(sentence, start, attribute, compared, rejected)
+
+    def _by_context(
+        self,
+        sentence: Sentence,
+        start: int,
+        attribute: str | None,
+        compared: set[str],
+        rejected: list[str],
+    ) -> Bound:
+        """Beyond the clause: an earlier entity of the sentence, else the topic carried from
+        earlier sentences, else nobody."""
+        ents, fits = sentence.entities, self.ctx.fits
+        earlier = [
+            e
+            for e in ents
+            if e.end <= start
+            and not self.grammar.is_object(e)
+            and not self._is_ratio_base(e, start)
+            and not self.grammar.names_own_product(e, ents)
+        ]
         for e in reversed(earlier):
             if fits(e.entity, attribute):
                 return Bound(e.entity, False, "earlier_in_sentence", rejected)
@@ -182,13 +234,10 @@ class EntityBinder:
             return Bound(None, False, "abstain:no_topic", rejected)
         return Bound(topic, True, "carried_topic", rejected)
 
-    def _compared_here(self, sentence: Sentence, start: int) -> set[str]:
-        """Entities this sentence names as the object of a comparison after the number's
-        clause begins (低于H100的700W): they are what the figure is compared with."""
-        clause = self.ctx.clause_start(sentence, start)
-        return {
-            e.entity for e in sentence.entities if e.start >= clause and self.grammar.is_compared(e)
-        }
+    def _compared_here(self, sentence: Sentence) -> set[str]:
+        """Entities the sentence names as the object of a comparison (低于H100的700W): they
+        are what its figures are compared with, not what they are about."""
+        return {e.entity for e in sentence.entities if self.grammar.is_compared(e)}
 
     def _nearest_in_clause(
         self,
@@ -240,7 +289,7 @@ class EntityBinder:
         compares the figure with that rival (低于H100的700W), which rules the rival out."""
         if not carried:
             return 0.0
-        ruled_out = self._compared_here(sentence, start) if start is not None else set()
+        ruled_out = self._compared_here(sentence) if start is not None else set()
         rival = entity is not None and self._rival_in_source(sentence, entity, attribute, ruled_out)
         return CARRIED_PENALTY + (AMBIGUOUS_PENALTY if rival else 0.0)
 
@@ -280,6 +329,7 @@ class EntityBinder:
                     earlier.paragraph == sentence.paragraph
                     and self.kb.kind(earlier.subject) == "company"
                     and not any(fits(e.entity, attribute) for e in earlier.entities)
+                    and earlier is self._paragraph_opening(earlier_sentences, earlier)
                 ):
                     # 三星…。HBM4…较上一代HBM3E: the paragraph is about a company and none
                     # of its chips; a chip of an earlier paragraph is not what it describes.
@@ -293,6 +343,18 @@ class EntityBinder:
                 ):
                     return e.entity
         return None
+
+    @staticmethod
+    def _paragraph_opening(sentences: list[Sentence], sentence: Sentence) -> Sentence:
+        """The first sentence of `sentence`'s paragraph that names its own subject."""
+        return next(
+            (
+                s
+                for s in sentences
+                if s.paragraph == sentence.paragraph and s.subject and not s.subject_carried
+            ),
+            sentence,
+        )
 
     def respectively(self, sentence: Sentence, start: int) -> str | None:
         """摩尔线程、沐曦股份…分别下跌6.32%和7.03%: the n-th number goes to the n-th entity."""

@@ -32,6 +32,7 @@ class CueSpec(BaseModel):
     pronouns: dict[str, Literal["latter", "former", "subject"]] = {}
     plural_determiners: list[str] = []
     reference_nouns: list[str] = []
+    population_nouns: list[str] = []
 
 
 def load_cues(path: Path) -> CueSpec:
