@@ -150,3 +150,16 @@ def test_number_formats_places_and_common_nouns_are_no_names(text: str) -> None:
 def test_fuzzy_matching_keeps_the_letters_before_the_number() -> None:
     assert default_matcher().resolve("BR100") == ("biren-br100", 1.0)
     assert default_matcher().resolve("BR101") is None
+
+
+def test_a_generation_number_before_a_family_names_its_chip() -> None:
+    matcher = default_matcher()
+    for text, chip in (
+        ("谷歌发布第七代TPU加速器", "google-tpu-ironwood"),
+        ("谷歌发布了第六代TPU", "google-tpu-v6e"),
+        ("Google's seventh-generation TPU", "google-tpu-ironwood"),
+        ("the 4th-gen TPU", "google-tpu-v4"),
+    ):
+        assert [m.entity for m in matcher.find(text)][-1] == chip, text
+    # no chip of that generation in the kb, or two of them: the family stays the family
+    assert [m.entity for m in matcher.find("第九代TPU")] == ["google-tpu"]

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from factcheck.claims.kb import KnowledgeBase, alias_key, default_kb, local_entity
 from factcheck.claims.open_names import OpenNameFinder
+from factcheck.quantities.numbers import parse_chinese
 
 _SEPARATOR = r"[\s\-_·]?"
 _MODEL_TOKEN = re.compile(
@@ -110,6 +111,34 @@ def _shape(name: str) -> tuple[tuple[str, ...], str, str]:
     return digits, suffix, lead.group(1)[-2:] if lead else ""
 
 
+# 第七代TPU, 第7代, seventh-generation, 7th-gen: a generation number right before a name
+_GENERATION_BEFORE = re.compile(
+    r"(?:第(?P<n>[一二三四五六七八九十\d]{1,3})代|\b(?P<en>[a-z0-9]+)[\s-]gen(?:eration)?)\s*$",
+    re.I,
+)
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth".split()
+    )
+}
+
+
+def _generation_number(written: str | None) -> int | None:
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written)
+    word = written.casefold()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    digits = re.match(r"(\d+)(?:st|nd|rd|th)$", word)
+    if digits:
+        return int(digits.group(1))
+    parsed = parse_chinese(written)
+    return int(parsed) if parsed is not None else None
+
+
 class EntityMatcher:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -142,11 +171,29 @@ class EntityMatcher:
             if resolved is not None and resolved[1] < 1.0:
                 mentions.append(EntityMention(m.start(), m.end(), resolved[0], resolved[1]))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        mentions = [self._as_aggregate(text, e) for e in mentions]
+        mentions = [self._by_generation(text, self._as_aggregate(text, e)) for e in mentions]
         for start, end, entity in self._open.find(text, taken):
             mentions.append(EntityMention(start, end, entity, 0.0))
         mentions.sort(key=lambda e: e.start)
         return mentions
+
+    def _by_generation(self, text: str, mention: EntityMention) -> EntityMention:
+        """第七代TPU, the seventh-generation TPU: a family with a generation number written
+        before it is the family's chip of that generation, when the kb numbers exactly one."""
+        if self.kb.kind(mention.entity) != "chip_family":
+            return mention
+        m = _GENERATION_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+        if m is None:
+            return mention
+        number = _generation_number(m.group("n") or m.group("en"))
+        chips = [
+            e
+            for e, spec in self.kb.entities.items()
+            if spec.family == mention.entity and spec.generation == number
+        ]
+        if len(chips) != 1:
+            return mention
+        return EntityMention(mention.start, mention.end, chips[0], mention.score)
 
     def _as_aggregate(self, text: str, mention: EntityMention) -> EntityMention:
         """H100服务器, GB200 NVL72: a chip named with a system noun is the system."""

@@ -41,6 +41,10 @@ class EntitySpec(BaseModel):
     aliases: list[str]
     members: int | None = None
     """An aggregate's chip count, where its vendor states it."""
+    family: str | None = None
+    generation: int | None = None
+    """A chip's family and its generation in it, where the vendor numbers them (Ironwood is
+    the seventh-generation TPU): 第七代TPU names the chip."""
     source: str | None = None
 
 
