@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/check_sizes.py src
 
 # Re-pin the claims of the seeds and rule fixtures after an intended change of behaviour.
 golden: $(STAMP)

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from factcheck.api import apply_baseline, baseline_json, check_corpus, load_baseline, load_corpus
+from factcheck.api import check_corpus, load_corpus
+from factcheck.baseline import apply_baseline, baseline_json, load_baseline
 from factcheck.cli.common import (
     FailOnOption,
     FormatsOption,

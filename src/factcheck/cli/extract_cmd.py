@@ -25,38 +25,40 @@ class ExtractFormat(StrEnum):
     table = "table"
 
 
+_Paths = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")]
+_Format = Annotated[
+    ExtractFormat,
+    typer.Option("--format", "-f", help="yaml (the dataset format), jsonl or table."),
+]
+_Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write here instead of stdout. With --format yaml and a folder, one file per article.",
+    ),
+]
+_Date = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) for relative dates like 今年.")
+]
+_Why = Annotated[
+    bool,
+    typer.Option(
+        "--why",
+        help=(
+            "Print, per claim, the strategy that chose its entity and attribute, the "
+            "candidates it passed over and what was inferred, instead of the table."
+        ),
+    ),
+]
+
+
 def extract(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")
-    ],
-    output_format: Annotated[
-        ExtractFormat,
-        typer.Option("--format", "-f", help="yaml (the dataset format), jsonl or table."),
-    ] = ExtractFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=(
-                "Write here instead of stdout. "
-                "With --format yaml and a folder, one file per article."
-            ),
-        ),
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for relative dates like 今年.")
-    ] = None,
-    why: Annotated[
-        bool,
-        typer.Option(
-            "--why",
-            help=(
-                "Print, per claim, the strategy that chose its entity and attribute and the "
-                "candidates it passed over, instead of the table."
-            ),
-        ),
-    ] = False,
+    paths: _Paths,
+    output_format: _Format = ExtractFormat.table,
+    output: _Output = None,
+    date: _Date = None,
+    why: _Why = False,
 ) -> None:
     """Extract the claims of articles: entity, attribute, scope, value or relation, with spans
     into the original text. A file that cannot be read is reported; the others go on."""

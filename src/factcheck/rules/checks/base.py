@@ -16,13 +16,13 @@ from factcheck.model.finding import (
     Finding,
     Location,
     Range,
-    Severity,
     Verdict,
     fingerprint,
 )
 from factcheck.model.tolerances import Tolerances
 from factcheck.quantities.units import compatible, conversion_factor
 from factcheck.reference.table import EMPTY, ReferenceTable
+from factcheck.rules.checks.severity import inference_ceiling, severity_for
 from factcheck.rules.interval import INF, Interval
 from factcheck.rules.registry import Rule
 
@@ -264,16 +264,6 @@ def decide(
     return Verdict.contradiction, gap
 
 
-def severity_for(rule: Rule, verdict: Verdict, capped: str | None = None) -> Severity:
-    if verdict is Verdict.contradiction:
-        if capped and rule.severity is Severity.error:
-            return Severity.warning  # an error needs operands its sentences bind themselves
-        return rule.severity
-    if verdict is Verdict.stretched:
-        return Severity.warning if rule.severity is not Severity.info else Severity.info
-    return Severity.info
-
-
 def as_range(interval: Interval | None, unit: str | None = None) -> Range | None:
     if interval is None:
         return None
@@ -341,19 +331,6 @@ def finding(
         ],
         fingerprint=fingerprint(rule.id, [f"{c.document}\x1e{c.quote}" for c in claims]),
     )
-
-
-def inference_ceiling(
-    claims: Sequence[Claim], aspects: tuple[str, ...] = ("entity", "attribute", "operands")
-) -> str | None:
-    """The first inference a finding rests on (`the entity of “80GB” was inferred: carried
-    from an earlier sentence`), or None when every claim's sentence binds it itself."""
-    for claim in claims:
-        inferred = claim.binding.inferred if claim.binding else {}
-        for aspect, reason in inferred.items():
-            if aspect in aspects:
-                return f"the {aspect} of “{claim.quote.strip()}” was inferred: {reason}"
-    return None
 
 
 def entity_name(entity: str | None) -> str:

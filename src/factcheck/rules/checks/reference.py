@@ -26,6 +26,7 @@ from factcheck.rules.checks.base import (
     stated_scale,
 )
 from factcheck.rules.checks.relations import verdict_words
+from factcheck.rules.formula import Formula
 from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 
@@ -278,17 +279,7 @@ def _relation(
     stated = interval_in(claim, unit if isinstance(unit, str) else claim.unit)
     if stated is None:
         return None
-    evaluated = []
-    for (s, b), like in pairs:
-        left = reference_interval(s, s.unit)
-        right = reference_interval(b, s.unit)
-        if left is None or right is None:
-            continue
-        try:
-            result = formula.evaluate({"subject": left, "base": right})
-        except (ZeroDivisionError, ValueError):
-            continue
-        evaluated.append(((s, b), like, result))
+    evaluated = _evaluated(formula, pairs)
     if not evaluated:
         return None
     stretch = rule.tolerance("stretch", context.tolerances)
@@ -306,20 +297,10 @@ def _relation(
     elif fitting:
         # Fitting only sparse-against-dense is still wrong like for like: the verdict stands,
         # and the explanation says which reading the writer probably used.
-        (ms, mb), _, mixed = fitting[0]
         verdict, gap = decide(
             result, stated, stated_scale(claim, stated), stretch, context.negligible
         )
-        tail = (
-            verdict_words(verdict, gap, stretch)
-            + "; "
-            + (
-                f"it fits only when {a_name}'s {ms.precision or 'unstated'} figure "
-                "is compared with "
-                f"{b_name}'s {mb.precision or 'unstated'} one ({_reading(ms)} vs {_reading(mb)}: "
-                f"{show(mixed)}), which is not like for like"
-            )
-        )
+        tail = verdict_words(verdict, gap, stretch) + "; " + _unlike(fitting[0], a_name, b_name)
     else:
         verdict, gap = decide(
             result, stated, stated_scale(claim, stated), stretch, context.negligible
@@ -336,6 +317,34 @@ def _relation(
         gap=gap,
         bindings=[("stated", claim)],
     )
+
+
+def _unlike(fit: tuple[Pair, bool, Interval], a_name: str, b_name: str) -> str:
+    """Which unlike readings (sparse against dense) the stated figure fits."""
+    (ms, mb), _, mixed = fit
+    return (
+        f"it fits only when {a_name}'s {ms.precision or 'unstated'} figure is compared with "
+        f"{b_name}'s {mb.precision or 'unstated'} one ({_reading(ms)} vs {_reading(mb)}: "
+        f"{show(mixed)}), which is not like for like"
+    )
+
+
+def _evaluated(
+    formula: Formula, pairs: list[tuple[Pair, bool]]
+) -> list[tuple[Pair, bool, Interval]]:
+    """The relation computed from each pair of reference readings that can be."""
+    evaluated = []
+    for (s, b), like in pairs:
+        left = reference_interval(s, s.unit)
+        right = reference_interval(b, s.unit)
+        if left is None or right is None:
+            continue
+        try:
+            result = formula.evaluate({"subject": left, "base": right})
+        except (ZeroDivisionError, ValueError):
+            continue
+        evaluated.append(((s, b), like, result))
+    return evaluated
 
 
 def _reading(value: ReferenceValue) -> str:

@@ -56,89 +56,124 @@ def check_one_relation(
         if operand is None:
             return None  # an operand the article does not state: nothing to compute here
         operands[variable] = operand
-    unit = claim.unit if kind_of(rule) == "difference" else _common_unit(operands.values())
-    values: dict[str, Interval] = {}
-    for variable, operand in operands.items():
-        interval = interval_in(operand, unit)
-        if interval is None:
-            return _unverifiable(
-                rule, context, claim, operands, "the operands are in units that do not convert"
-            )
-        values[variable] = interval
-    if "periods" in formula.variables:
-        periods = _periods(claim, operands)
-        if periods is None:
-            return _unverifiable(
-                rule, context, claim, operands, "the years of the growth are not stated"
-            )
-        values["periods"] = Interval.point(float(periods))
-    if stated is None:
-        return _unverifiable(
-            rule, context, claim, operands, "the stated figure has no usable number"
-        )
-    if not context.relation_sure(claim, *operands.values()):
-        return _unverifiable(
-            rule, context, claim, operands, "an operand was resolved with low confidence"
-        )
+    bound = _operand_values(rule, context, claim, operands, stated)
+    if isinstance(bound, Finding):
+        return bound
+    unit, values, stated_value = bound
     try:
         observed = formula.evaluate(values)
     except (ZeroDivisionError, ValueError):
         return _unverifiable(rule, context, claim, operands, "an operand is zero or negative")
-    compared_observed, compared_stated, scale = observed, stated, stated_scale(claim, stated)
-    if rule.params.get("compare_as") == "growth":
-        # +43% and +45% are 1.43x and 1.45x: compare growth factors, not percentages.
-        compared_observed = _growth(observed)
-        compared_stated = _growth(stated)
-        scale = abs(1 + float(claim.value) / 100) if isinstance(claim.value, Decimal) else 1.0
-    verdict, gap = decide(
-        compared_observed,
-        compared_stated,
-        scale,
-        rule.tolerance("stretch", context.tolerances),
-        context.negligible,
-    )
+    verdict, gap = _relation_verdict(rule, context, claim, observed, stated_value)
     labelled = _labelled_years(claim)
     relabel = kind_of(rule) == "cagr" and labelled is not None
     if verdict is Verdict.consistent and not relabel and not context.report_consistent:
         return None  # a corpus run that hides agreement: skip building the finding
-    ordered = [claim, *operands.values()]
     stretch = rule.tolerance("stretch", context.tolerances)
     central = _central(formula, operands, unit, values)
     explanation = _explain(
         rule,
         claim,
         operands,
-        (central, observed, stated),
+        (central, observed, stated_value),
         result_unit,
         (verdict, gap, stretch),
         values,
     )
-    if (
-        relabel
-        and verdict is Verdict.consistent
-        and labelled is not None
-        and labelled != int(values["periods"].low)
-    ):
-        # "三年复合增长率" over 2022 → 2024: the figure fits two periods, not the three named.
-        relabelled = formula.evaluate({**values, "periods": Interval.point(float(labelled))})
-        if not relabelled.meets(stated):
-            verdict, gap = Verdict.stretched, 0.0
-            explanation = explanation.removesuffix(" holds.") + (
-                " it holds over the years given, but the article calls it a "
-                f"{labelled}-year rate: over {labelled} periods the values give "
-                f"{show(relabelled, result_unit)}, so the figure holds only for "
-                f"{number(values['periods'].low)} periods."
-            )
+    if relabel and verdict is Verdict.consistent and labelled is not None:
+        verdict, gap, explanation = _relabelled(
+            formula, values, stated_value, labelled, result_unit, (verdict, gap, explanation)
+        )
     return finding(
         rule,
         context,
         verdict=verdict,
-        claims=ordered,
+        claims=[claim, *operands.values()],
         explanation=explanation,
         observed=as_range(observed, result_unit),
-        expected=as_range(stated, result_unit),
+        expected=as_range(stated_value, result_unit),
         gap=gap,
         bindings=[("stated", claim), *operands.items()],
+    )
+
+
+def _operand_values(
+    rule: Rule,
+    context: CheckContext,
+    claim: Claim,
+    operands: dict[str, Claim],
+    stated: Interval | None,
+) -> tuple[str | None, dict[str, Interval], Interval] | Finding:
+    """The operands' intervals in one unit (and the number of periods), or the finding that
+    says why the relation cannot be computed."""
+    formula = rule.compiled
+    assert formula is not None
+    unit = claim.unit if kind_of(rule) == "difference" else _common_unit(operands.values())
+    values: dict[str, Interval] = {}
+    for variable, operand in operands.items():
+        interval = interval_in(operand, unit)
+        if interval is None:
+            why = "the operands are in units that do not convert"
+            return _unverifiable(rule, context, claim, operands, why)
+        values[variable] = interval
+    if "periods" in formula.variables:
+        periods = _periods(claim, operands)
+        if periods is None:
+            why = "the years of the growth are not stated"
+            return _unverifiable(rule, context, claim, operands, why)
+        values["periods"] = Interval.point(float(periods))
+    if stated is None:
+        why = "the stated figure has no usable number"
+        return _unverifiable(rule, context, claim, operands, why)
+    if not context.relation_sure(claim, *operands.values()):
+        why = "an operand was resolved with low confidence"
+        return _unverifiable(rule, context, claim, operands, why)
+    return unit, values, stated
+
+
+def _relation_verdict(
+    rule: Rule, context: CheckContext, claim: Claim, observed: Interval, stated: Interval
+) -> tuple[Verdict, float]:
+    compared_observed, compared_stated, scale = observed, stated, stated_scale(claim, stated)
+    if rule.params.get("compare_as") == "growth":
+        # +43% and +45% are 1.43x and 1.45x: compare growth factors, not percentages.
+        compared_observed = _growth(observed)
+        compared_stated = _growth(stated)
+        scale = abs(1 + float(claim.value) / 100) if isinstance(claim.value, Decimal) else 1.0
+    return decide(
+        compared_observed,
+        compared_stated,
+        scale,
+        rule.tolerance("stretch", context.tolerances),
+        context.negligible,
+    )
+
+
+def _relabelled(
+    formula: Formula,
+    values: dict[str, Interval],
+    stated: Interval,
+    labelled: int,
+    result_unit: str | None,
+    judged: tuple[Verdict, float, str],
+) -> tuple[Verdict, float, str]:
+    """三年复合增长率 over 2022 → 2024: the figure fits two periods, not the three named."""
+    explanation = judged[2]
+    if labelled == int(values["periods"].low):
+        return judged
+    relabelled = formula.evaluate({**values, "periods": Interval.point(float(labelled))})
+    if relabelled.meets(stated):
+        return judged
+    return (
+        Verdict.stretched,
+        0.0,
+        explanation.removesuffix(" holds.")
+        + (
+            " it holds over the years given, but the article calls it a "
+            f"{labelled}-year rate: over {labelled} periods the values give "
+            f"{show(relabelled, result_unit)}, so the figure holds only for "
+            f"{number(values['periods'].low)} periods."
+        ),
     )
 
 
