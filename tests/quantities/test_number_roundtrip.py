@@ -9,7 +9,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck.model.tolerances import Tolerances
+from factcheck.quantities.lexicon import lexicon
 from factcheck.quantities.parse import parse_text
+from factcheck.quantities.units import compatible, conversion_factor
 from factcheck.rules.pack import default_tolerances
 
 TOLERANCES = default_tolerances()
@@ -70,3 +72,21 @@ def test_interval_contains_value(hundredths: int, places: int) -> None:
         q = found[0]
         assert q.low is not None and q.high is not None
         assert q.low <= scaled <= q.high
+
+
+@given(
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from(sorted(lexicon().units)),
+)
+def test_every_unit_form_reads_back_after_a_number(digit: int, surface: str) -> None:
+    """Each surface form of the lexicon, written after an Arabic number, gives its unit
+    (and a scaled form such as 成 or 折 gives tenths in percent)."""
+    form = lexicon().units[surface]
+    spaced = " " if surface[0].isascii() and surface[0].isalpha() else ""
+    found = [q for q in parse_text(f"达到{digit}{spaced}{surface}。", TOLERANCES) if q.unit]
+    assert found, surface
+    unit, value = found[0].unit, found[0].value
+    assert value is not None and compatible(unit, form.unit), (surface, unit)
+    # 1千瓦 may read as 1000 W: the same power
+    in_form = float(value) * conversion_factor(unit, form.unit)
+    assert abs(in_form - digit * float(form.scale)) < 1e-9, (surface, value, unit)

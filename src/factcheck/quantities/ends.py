@@ -294,7 +294,8 @@ class EndReader:
             multiplier *= Decimal(10) ** 9
         if unit is not None:
             pos = unit_end
-            multiplier *= unit.scale  # 七成: seven tenths, in percent
+            if value * multiplier <= 10:
+                multiplier *= unit.scale  # 七成, 6.5折: tenths, in percent; 75折 is 75% already
         scaled = value * multiplier
         exact_word = chinese and unit is not None and unit.multiple  # 两倍, 十倍
         precision = (
