@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
+from factcheck.claims.trie import trie_pattern
 
 _BEFORE_WINDOW = 40
 _LATIN_WINDOW = 80
@@ -33,8 +34,7 @@ class AttributeResolver:
         for attribute, spec in kb.attributes.items():
             for cue in spec.cues:
                 self._cue_owners.setdefault(alias_key(cue).casefold(), []).append(attribute)
-        cues = sorted(self._cue_owners, key=len, reverse=True)
-        self._cue_pattern = re.compile("|".join(re.escape(c) for c in cues), re.I)
+        self._cue_pattern = re.compile(trie_pattern(list(self._cue_owners)), re.I)
 
     def fitting(self, unit: str | None, surface: str = "") -> list[str]:
         # Only the unit and the last characters (classifiers such as 颗/套) decide the fit.

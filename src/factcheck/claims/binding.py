@@ -36,6 +36,7 @@ class EntityBinder:
         self.kb = ctx.kb
         self.grammar = ctx.grammar
         self.tables = TableReader(ctx)
+        self._limits: dict[int, bool] = {}
         cues = ctx.kb.cues
         nouns = [b + r for b in cues.reference_blockers for r in cues.company_references]
         self._common_subject = re.compile(
@@ -124,11 +125,21 @@ class EntityBinder:
     ) -> Bound | None:
         """出口芯片的TPP不得超过4800, must be less than 600 TFLOPS: a rule's limit bounds
         whatever it applies to; it is no entity's value."""
+        if not self._has_limit(sentence):
+            return None
         clause = self.ctx.clause_start(sentence, start)
-        labels = self.ctx.tools.scopes.condition(self.text, clause, end) or ""
-        if "limit" not in labels.split(", "):
+        if not self.ctx.tools.scopes.names_limit(self.text, clause, end):
             return None
         return Bound(None, False, "abstain:a_limit_not_a_value", rejected)
+
+    def _has_limit(self, sentence: Sentence) -> bool:
+        """Whether the sentence states a limit anywhere (worked out once per sentence)."""
+        if sentence.index not in self._limits:
+            scopes = self.ctx.tools.scopes
+            self._limits[sentence.index] = scopes.names_limit(
+                self.text, sentence.start, sentence.end
+            )
+        return self._limits[sentence.index]
 
     def _by_quantified_population(
         self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.claims.kb import KnowledgeBase, alias_key
+from factcheck.claims.trie import trie_pattern
 from factcheck.model.claim import Scope
 from factcheck.model.quantity import DateValue, QuantityMention
 
@@ -56,6 +57,8 @@ def period_label(date: DateValue, article_date: str | None) -> str | None:
 
 
 _SENTENCE_WIDE = frozenset({"forecast"})
+LIMIT = "limit"
+"""The condition of a figure that is a rule's limit, not a value (scopes.yaml)."""
 
 
 class ScopeReader:
@@ -64,14 +67,19 @@ class ScopeReader:
         for label, words in kb.scopes.conditions.items():
             for word in words:
                 self._owners[alias_key(word).casefold()] = label
-        words = sorted(self._owners, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(w) for w in words), re.I)
+        self._pattern = re.compile(trie_pattern(list(self._owners)), re.I)
+        limits = [w for w, label in self._owners.items() if label == LIMIT]
+        self._limit = re.compile(trie_pattern(limits), re.I)
         anaphora = [alias_key(w) for w in kb.scopes.anaphora]
         self._anaphora = re.compile("|".join(re.escape(w) for w in anaphora))
         regions = sorted((alias_key(w) for w in kb.scopes.regions), key=len, reverse=True)
         self._regions = (
             re.compile("|".join(re.escape(w) for w in regions), re.I) if regions else None
         )
+
+    def names_limit(self, text: str, start: int, end: int) -> bool:
+        """Whether the text states a rule's limit (不得超过, shall not exceed)."""
+        return self._limit.search(text, start, end) is not None
 
     def names_region(self, text: str, start: int, end: int) -> bool:
         return self._regions is not None and self._regions.search(text, start, end) is not None

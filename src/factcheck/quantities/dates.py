@@ -87,7 +87,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_Y}\b",
         rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
         rf"\bfiscal\s+(?:year\s+)?{_Y}\b",
-        rf"{_EN_YEAR_LEAD}{_Y}\b(?![.,]\d|\s?%)",
+        rf"(?=(?:19|20)\d\d){_EN_YEAR_LEAD}{_Y}\b(?![.,]\d|\s?%)",
         r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
     )
 )
@@ -115,7 +115,7 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     _MONTH_HINTS,
     ("Q", "q"),
     ("fiscal", "Fiscal", "FISCAL"),
-    (),
+    (" 19", " 20", "-19", "-20"),
     (":",),
 )
 # A match may not follow these characters (checked after matching: a look-behind at the start

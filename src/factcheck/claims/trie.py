@@ -1,0 +1,33 @@
+"""One regular expression for a word list, shaped as a character trie.
+
+An alternation of hundreds of words is tried word by word at every position of a text; a
+trie tries each next character once. Both find the longest listed word at a position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_END = ""
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex source matching exactly the words (the longest one where several start)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _render(root) or "(?!)"
+
+
+def _render(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:  # a word may end here; the greedy ? still prefers the longer word
+        return "(?:" + body + ")?"
+    return body
