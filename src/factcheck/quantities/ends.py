@@ -6,7 +6,7 @@ a stock code or a word (`quantities/extract.py` composes ends into whole express
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -213,7 +213,10 @@ class EndReader:
         match m.lastgroup:
             case "exact":
                 value, unit = self.lex.exact_words[m.group("exact")]
-                return _word_end(m, value, plain_form(unit, multiple=True))
+                end = _word_end(m, value, plain_form(unit, multiple=True))
+                cap = self.tol.round_figure_cap
+                precision = half_unit(str(value), value, ONE, cap)
+                return replace(end, precision=_multiple_precision(precision, value, cap))
             case "pctnum":  # 百分之三十
                 percent = parse_chinese(m.group("pctnum"))
                 if percent is None:
@@ -298,11 +301,9 @@ class EndReader:
                 multiplier *= unit.scale  # 七成, 6.5折: tenths, in percent; 75折 is 75% already
         scaled = value * multiplier
         exact_word = chinese and unit is not None and unit.multiple  # 两倍, 十倍
-        precision = (
-            ZERO
-            if exact_word
-            else half_unit(written, scaled, multiplier, self.tol.round_figure_cap)
-        )
+        precision = half_unit(written, scaled, multiplier, self.tol.round_figure_cap)
+        if unit is not None and unit.multiple:
+            precision = _multiple_precision(precision, scaled, self.tol.round_figure_cap)
         return NumberEnd(
             m.start(),
             pos,
@@ -372,3 +373,10 @@ def plain_form(unit: str, *, multiple: bool = False) -> UnitForm:
 def _word_end(m: re.Match[str], value: Decimal, form: UnitForm) -> NumberEnd:
     """A number stated exactly by a word (翻倍, 四分之一, 1/6): no precision of its own."""
     return NumberEnd(m.start(), m.end(), m.group(), value, ONE, ZERO, form, None, exact_word=True)
+
+
+def _multiple_precision(precision: Decimal, value: Decimal, cap: Decimal) -> Decimal:
+    """两倍 = 2倍 = twice = 翻倍, one interval whatever the script: the written digit's half
+    unit, but a whole multiple no wider than the round-figure cap (2倍 is 1.9-2.1, not
+    1.5-2.5; 2.1倍 keeps its ±0.05)."""
+    return min(precision, cap * abs(value))
