@@ -5,6 +5,7 @@ accounting for) is bounded by its whole whatever its attribute."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from factcheck.claims.kb import default_kb
 from factcheck.model.claim import Claim, ClaimKind
@@ -21,6 +22,8 @@ from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 
 _SHARE = (0.0, 100.0)
+_FALL = (-100.0, None)
+"""A value can fall by all of itself, never more: −100% at most."""
 
 
 def check_bounds(rule: Rule, context: CheckContext) -> Iterator[Finding]:
@@ -41,7 +44,7 @@ def check_bounds(rule: Rule, context: CheckContext) -> Iterator[Finding]:
             if claim.kind is ClaimKind.share
             else attribute_name(claim.attribute)
         )
-        words = "holds" if holds else "the stated value cannot be"
+        words = "holds" if holds else "the stated value cannot be" + _slip(claim, allowed)
         yield finding(
             rule,
             context,
@@ -60,6 +63,8 @@ def check_bounds(rule: Rule, context: CheckContext) -> Iterator[Finding]:
 def _bounds_of(claim: Claim) -> tuple[float | None, float | None] | None:
     if claim.kind is ClaimKind.share and claim.unit == "percent":
         return _SHARE
+    if claim.kind is ClaimKind.percent_change and claim.unit == "percent":
+        return _FALL
     if claim.kind is not ClaimKind.value or claim.attribute is None:
         return None
     spec = default_kb().attributes.get(claim.attribute)
@@ -73,3 +78,15 @@ def _shown(low: float | None, high: float | None, unit: str | None) -> str:
     left = "−∞" if low is None else f"{number(low)}{sign}"
     right = "∞" if high is None else f"{number(high)}{sign}"
     return f"[{left}, {right}]"
+
+
+def _slip(claim: Claim, allowed: Interval) -> str:
+    """151% for a share: a decimal point lost? 15.1% would fit."""
+    if not isinstance(claim.value, Decimal):
+        return ""
+    for divisor in (10, 100):
+        candidate = claim.value / divisor
+        if allowed.low <= float(candidate) <= allowed.high:
+            sign = "%" if claim.unit == "percent" else f" {claim.unit}"
+            return f" (a decimal point lost? {number(float(candidate))}{sign} would fit)"
+    return ""
