@@ -26,6 +26,7 @@ _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 _CHIP_CLASSIFIERS = ("颗", "张", "块", "片", "卡", "枚")
 _CLASS_NOUN = re.compile(r"\s*(?:芯片|晶片|工艺芯片|制程芯片|chips?\b)", re.I)
 _COMPARISON_REACH = 14
+_OF_POSSESSOR = re.compile(r"\s+of\s+(?:(?P<its>its|their)\b|(?:the\s+)?)", re.I)
 _OF_NUMBER = re.compile(r"\s*的\s*(?:约|近|仅|超过|超|逾)?\s*")
 
 
@@ -61,6 +62,7 @@ class EntityBinder:
             self._by_parenthesis,
             self._by_respectively,
             self._by_following_noun,
+            self._by_english_of_owner,
             self._by_quantified_population,
         )
         for strategy in strategies:
@@ -131,6 +133,32 @@ class EntityBinder:
         if not self.ctx.tools.scopes.names_limit(self.text, clause, end):
             return None
         return Bound(None, False, "abstain:a_limit_not_a_value", rejected)
+
+    def _by_english_of_owner(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """13% of Nvidia's sales, 5% of its quarterly haul: the possessor after "of" owns
+        the figure ("its" is the company the text is about)."""
+        m = _OF_POSSESSOR.match(self.text, end)
+        if m is None:
+            return None
+        if m.group("its"):
+            owner = self._company_so_far(sentence)
+            if owner is None:
+                return None
+            return Bound(owner, False, "company_reference:its->subject", rejected)
+        owners = [e for e in sentence.entities if e.start == m.end()]
+        if not owners or not self.text.startswith(("'s", "’s"), owners[0].end):
+            return None
+        return Bound(owners[0].entity, False, "possessor_after_of", rejected)
+
+    def _company_so_far(self, sentence: Sentence) -> str | None:
+        """The company the sentence (or, failing that, the article) is about."""
+        for entity in (sentence.subject, self.ctx.article_subject):
+            if entity is not None and self.kb.kind(entity) == "company":
+                return entity
+        spec = self.kb.entities.get(sentence.subject) if sentence.subject else None
+        return spec.vendor if spec is not None and spec.vendor else None
 
     def _has_limit(self, sentence: Sentence) -> bool:
         """Whether the sentence states a limit anywhere (worked out once per sentence)."""
