@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from factcheck.claims.context import DocumentContext
-from factcheck.claims.draft import AMBIGUOUS_PENALTY, CARRIED_PENALTY, Bound
+from factcheck.claims.draft import AMBIGUOUS_PENALTY, CARRIED_PENALTY, Bound, DraftTable
 from factcheck.claims.entities import EntityMention
 from factcheck.claims.grammar import PUNCTUATION
 from factcheck.claims.nearby import NearbyOwners
@@ -31,8 +31,9 @@ _OF_NUMBER = re.compile(r"\s*的\s*(?:约|近|仅|超过|超|逾)?\s*")
 
 
 class EntityBinder:
-    def __init__(self, ctx: DocumentContext) -> None:
+    def __init__(self, ctx: DocumentContext, table: DraftTable | None = None) -> None:
         self.ctx = ctx
+        self.table = table
         self.text = ctx.text
         self.kb = ctx.kb
         self.grammar = ctx.grammar
@@ -97,6 +98,9 @@ class EntityBinder:
             and not self.nearby.counted(start, end)
         ):
             return Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
+        parallel = self._parallel_clause(sentence, start, attribute, in_clause)
+        if parallel is not None:
+            return Bound(parallel, False, "parallel_clause", rejected)
         compared = self._compared_here(sentence)
         if sentence.subject in compared and sentence.subject_carried:
             # 该GPU的功耗为400W,低于H100的700W: what is compared with H100 is not H100
@@ -143,6 +147,35 @@ class EntityBinder:
         if topic is None:
             return Bound(None, False, "abstain:no_topic", rejected)
         return Bound(topic, True, "carried_topic", rejected)
+
+    def _parallel_clause(
+        self, sentence: Sentence, start: int, attribute: str | None, in_clause: list[EntityMention]
+    ) -> str | None:
+        """SXM5版本启用了132组SM,PCIe5.0版本启用了114组SM: a clause naming no entity that
+        states what the clause just before states (its attribute, or its unit and
+        classifier) continues its owner, when that owner was named there and is not the
+        sentence's subject."""
+        q = self.ctx.number_at(start)
+        if in_clause or q is None or self.table is None:
+            return None
+        clause = self.ctx.clause_start(sentence, start)
+        before = self.ctx.clause_start(sentence, max(clause - 1, sentence.start))
+        previous = [
+            d
+            for d in self.table.drafts
+            if d.sentence == sentence.index
+            and before <= d.start
+            and d.end <= clause
+            and d.quantity is not None
+            and d.attribute == attribute
+            and d.unit == q.unit
+            and d.entity_how == "nearest_in_clause"
+            # with no attribute, the same classifier (132组SM, 114组SM) says it is one list
+            and (attribute is not None or d.quantity.surface[-1:] == q.surface[-1:])
+        ]
+        if not previous or previous[-1].entity == sentence.subject:
+            return None
+        return previous[-1].entity
 
     def _compared_here(self, sentence: Sentence) -> set[str]:
         """Entities the sentence names as the object of a comparison (低于H100的700W): they

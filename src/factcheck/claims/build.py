@@ -56,7 +56,7 @@ class ClaimBuilder:
     def build(self, document: Document, normalized: NormalizedText | None = None) -> list[Claim]:
         ctx = DocumentContext(self.tools, document, normalized or normalize(document.text))
         table = DraftTable()
-        binder = EntityBinder(ctx)
+        binder = EntityBinder(ctx, table)
         first = (ValuePass(ctx, table, binder), MemoryTypePass(ctx, table, binder))
         second = (RelationPass(ctx, table, binder), DirectionPass(ctx, table))
         for passes in (first, second):

@@ -78,6 +78,8 @@ def entity_inference(strategy: str, carried: bool = False) -> str | None:
         return "the company the article is about, by reference"
     if strategy == "owner_of_previous_value":
         return "the owner of the value written before"
+    if strategy == "parallel_clause":
+        return "the owner of the parallel clause before"
     if strategy == "comparative_subject":
         return "compared with the subject of the sentence before"
     return None
