@@ -43,6 +43,11 @@ class EntityBinder:
         self._common_subject = re.compile(
             "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)", re.I
         )
+        blocked = "".join(f"(?<!{re.escape(b)})" for b in cues.reference_blockers)
+        words = "|".join(
+            re.escape(w) for w in sorted(cues.company_references, key=len, reverse=True)
+        )
+        self._company_word = re.compile(rf"{blocked}(?:{words})(?![a-z])", re.I)
         markers = sorted(cues.comparison_markers, key=len, reverse=True)
         self._compared_with = re.compile("|".join(re.escape(m) for m in markers) or "(?!)")
 
@@ -98,6 +103,9 @@ class EntityBinder:
             and not self.nearby.counted(start, end)
         ):
             return Bound(None, False, "abstain:chips_of_a_kind", rejected)  # 设计28nm芯片的成本
+        referred = self._company_in_clause(sentence, clause, start, attribute, in_clause)
+        if referred is not None:
+            return Bound(referred, False, "company_reference:公司->vendor_of_subject", rejected)
         parallel = self._parallel_clause(sentence, start, attribute, in_clause)
         if parallel is not None:
             return Bound(parallel, False, "parallel_clause", rejected)
@@ -147,6 +155,26 @@ class EntityBinder:
         if topic is None:
             return Bound(None, False, "abstain:no_topic", rejected)
         return Bound(topic, True, "carried_topic", rejected)
+
+    def _company_in_clause(
+        self,
+        sentence: Sentence,
+        clause: int,
+        start: int,
+        attribute: str | None,
+        in_clause: list[EntityMention],
+    ) -> str | None:
+        """思元590交付4-5万颗,为公司贡献营收约12.6亿元: 公司 inside the clause is the company
+        of the sentence's subject (its vendor), for a figure only a company has."""
+        if in_clause or attribute is None or "company" not in self.kb.attributes[attribute].subject:
+            return None
+        if sentence.subject is not None and self.ctx.fits(sentence.subject, attribute):
+            return None  # the sentence's own subject is the company: nothing to resolve
+        if self._company_word.search(self.text, clause, start) is None:
+            return None
+        subject = sentence.subject
+        spec = self.kb.entities.get(subject) if subject else None
+        return spec.vendor if spec is not None and spec.vendor else None
 
     def _parallel_clause(
         self, sentence: Sentence, start: int, attribute: str | None, in_clause: list[EntityMention]
