@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
 
 from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.offsets import OffsetMap
 from factcheck.normalize.span_index import SpanIndex
-from factcheck.quantities.lexicon import Lexicon, UnitForm, bounded_alternation, lexicon
+from factcheck.quantities.english_numbers import parse_english
+from factcheck.quantities.lexicon import Lexicon, UnitForm, lexicon
 from factcheck.quantities.numbers import (
-    CHINESE_NUMERAL_CHARS,
     half_unit,
     parse_arabic,
     parse_chinese,
@@ -38,6 +37,7 @@ _MONEY_LETTERS = {
     "T": Decimal(10) ** 12,
 }
 _MONEY_RANGE_START = re.compile(r"(?:US\$|HK\$|[$€¥])\s?\d[\d.,]*\s?[-–~]\s?$")
+_MAGNITUDE_CHARS = frozenset("十百千万亿兆吉太")
 _CITATION = re.compile(r"[\[【]\d{1,3}[\]】]")
 
 
@@ -66,28 +66,6 @@ class NumberEnd:
         if self.unit is not None:
             return self.unit.unit
         return self.currency
-
-
-@cache
-def core_pattern() -> re.Pattern[str]:
-    lex = lexicon()
-    cn = CHINESE_NUMERAL_CHARS
-    digits = "零〇一二两三四五六七八九"
-    # Python's re tries every alternative at every position; a one-character look-ahead over
-    # everything a number can start with makes the scan skip ordinary text quickly.
-    starters = {w[0] for w in (*lex.exact_words, *lex.vague_numbers)} | set(cn) | {"百"}
-    first = "".join(sorted(re.escape(c) for c in starters))
-    return re.compile(
-        rf"(?=[\d{first}])"
-        "(?:(?P<exact>" + bounded_alternation(list(lex.exact_words)) + ")"
-        rf"|(?P<pct>百分之)(?P<pctnum>[{cn}点]+)"
-        rf"|(?P<fden>[一二两三四五六七八九十百千]+)分之(?P<fnum>[{digits}十点]+)"
-        "|(?P<vague>" + "|".join(sorted(lex.vague_numbers, key=len, reverse=True)) + ")"
-        "(?P<vmag>" + "|".join(lex.vague_magnitudes) + ")"
-        r"|(?P<frac>(?<![\d/.])\d{1,2}/\d{1,3}(?![\d/]))"
-        r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
-        rf"|(?P<cn>[{cn}]+(?:点[{digits}]+)?))"
-    )
 
 
 class EndReader:
@@ -188,6 +166,11 @@ class EndReader:
             end += len("人民币")  # 140亿元人民币
         return form, end, spaced
 
+    def _unit_with_magnitude(self, pos: int, *, chinese: bool) -> bool:
+        """千瓦时, 千克, 千米 at `pos`: a unit whose name begins with a magnitude word."""
+        form = self._unit(pos, chinese=chinese)[0]
+        return form is not None and form.surface[:1] in _MAGNITUDE_CHARS
+
     def _parameter_unit(self, pos: int, start: int) -> int | None:
         """`3B规模`, `参数超过 175B`: billions of model parameters."""
         text = self.text
@@ -247,6 +230,9 @@ class EndReader:
                 return self._vague(m)
             case "ar":
                 return self._numeral(m, parse_arabic(m.group("ar")), chinese=False)
+            case "en":  # two hundred and five, sixty-one, a dozen
+                words = parse_english(m.group("en"))
+                return None if words is None else self._numeral(m, words, chinese=False)
             case _:
                 parsed = parse_chinese(m.group("cn"))
                 return None if parsed is None else self._numeral(m, parsed, chinese=True)
@@ -286,7 +272,10 @@ class EndReader:
         pos = m.end()
         plus_end = self._plus(pos)
         plus = plus_end is not None
-        multiplier, pos = self._multiplier(plus_end or pos, spaced=not chinese and not plus)
+        if self._unit_with_magnitude(plus_end or pos, chinese=chinese):
+            multiplier, pos = ONE, plus_end or pos  # 1千瓦时 is 1 kWh, not 1000 W and 时
+        else:
+            multiplier, pos = self._multiplier(plus_end or pos, spaced=not chinese and not plus)
         if multiplier == ONE and not chinese and not plus:
             multiplier, pos = self._money_letter(m.start(), pos)
         if not plus and multiplier != ONE and (plus_end := self._plus(pos)) is not None:
@@ -338,6 +327,8 @@ class EndReader:
                 return False
             if end.unit is None and _CITATION.match(text, max(0, s - 1)):
                 return False  # [11], [5][6]: a citation marker
+        if m.lastgroup == "en" and end.value == 1 and end.unit is None:
+            return False  # one of them, the one: a word, not a count
         if m.lastgroup == "cn":
             if s in self.non_numeral or self._inside_non_numeral(s, m.end()):
                 return False  # 一方面, 百度, 统一 (but 一万一千 is a number despite 万一)

@@ -28,12 +28,12 @@ from factcheck.quantities.ends import (
     ZERO,
     EndReader,
     NumberEnd,
-    core_pattern,
 )
 from factcheck.quantities.intervals import Interval, point_interval, range_interval
 from factcheck.quantities.numbers import (
     unit_of_last_digit,
 )
+from factcheck.quantities.pattern import core_pattern
 from factcheck.quantities.units import compatible
 
 _BETWEEN_BEFORE = re.compile(r"between\s?\S*\s?$")
