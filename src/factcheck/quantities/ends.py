@@ -38,6 +38,9 @@ _MONEY_LETTERS = {
 }
 _MONEY_RANGE_START = re.compile(r"(?:US\$|HK\$|[$€¥])\s?\d[\d.,]*\s?[-–~]\s?$")
 _MAGNITUDE_CHARS = frozenset("十百千万亿兆吉太")
+_MINUS = frozenset("-−负")
+# What a minus sign may follow: a space, an opening mark, a separator or a linking verb.
+_SIGN_AFTER = frozenset("([（【,，:：;；、=为是至达约或和及与")
 _CITATION = re.compile(r"[\[【]\d{1,3}[\]】]")
 
 
@@ -166,6 +169,16 @@ class EndReader:
             end += len("人民币")  # 140亿元人民币
         return form, end, spaced
 
+    def _signed(self, start: int, value: Decimal) -> tuple[int, Decimal]:
+        """为-4.35亿元, 负三十二: a minus sign or 负 after a space, a separator or a linking
+        verb (4万-5万 and 50%-60% are ranges, GPT-4 a name, 正负5% a margin)."""
+        if start == 0 or self.text[start - 1] not in _MINUS:
+            return start, value
+        before = self.text[start - 2 : start - 1]
+        if before and not before.isspace() and before not in _SIGN_AFTER:
+            return start, value  # 4万-5万, 50%-60%, GPT-4: a range or a name
+        return start - 1, -value
+
     def _unit_with_magnitude(self, pos: int, *, chinese: bool) -> bool:
         """千瓦时, 千克, 千米 at `pos`: a unit whose name begins with a magnitude word."""
         form = self._unit(pos, chinese=chinese)[0]
@@ -269,6 +282,7 @@ class EndReader:
     def _numeral(self, m: re.Match[str], value: Decimal, *, chinese: bool) -> NumberEnd:
         """A numeral and what is glued to it: 多/余, a multiplier, a unit."""
         written = m.group()
+        start, value = self._signed(m.start(), value)
         pos = m.end()
         plus_end = self._plus(pos)
         plus = plus_end is not None
@@ -294,7 +308,7 @@ class EndReader:
         if unit is not None and unit.multiple:
             precision = _multiple_precision(precision, scaled, self.tol.round_figure_cap)
         return NumberEnd(
-            m.start(),
+            start,
             pos,
             written,
             scaled,
