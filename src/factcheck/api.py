@@ -23,8 +23,6 @@ from factcheck.model.report import (
     AuditResult,
     DocumentEntry,
     RuleInfo,
-    SeverityCounts,
-    Summary,
     ToolInfo,
 )
 from factcheck.model.tolerances import Tolerances
@@ -37,6 +35,7 @@ from factcheck.rules.checks.drift import drift_findings
 from factcheck.rules.engine import finding_order, run_corpus, run_internal
 from factcheck.rules.pack import default_tolerances
 from factcheck.rules.registry import Rule, RulePack, default_pack
+from factcheck.summary import relation_counts, summarize
 
 
 def document_quantities(
@@ -164,7 +163,7 @@ def build_report(
         claims=claims,
         findings=shown,
         rules=[rule_info(r) for r in rules],
-        summary=summarize(documents, claims, shown, rules),
+        summary=summarize(documents, claims, shown, rules, relation_counts(claims, findings)),
     )
 
 
@@ -187,28 +186,6 @@ def document_entry(document: Document) -> DocumentEntry:
         date=document.meta.date,
         lang=document.meta.lang,
         sha256=document.sha256,
-    )
-
-
-def summarize(
-    documents: Sequence[Document],
-    claims: list[Claim],
-    findings: list[Finding],
-    rules: Sequence[Rule],
-) -> Summary:
-    totals: Counter[str] = Counter(f.severity.value for f in findings)
-    verdicts: Counter[str] = Counter(f.verdict.value for f in findings)
-    per_document: dict[str, Counter[str]] = {d.id: Counter() for d in documents}
-    for f in findings:
-        if f.locations:
-            per_document.setdefault(f.locations[0].document, Counter())[f.severity.value] += 1
-    return Summary(
-        documents=len(documents),
-        claims=len(claims),
-        findings=SeverityCounts(**totals),
-        verdicts=dict(sorted(verdicts.items())),
-        by_document={d: SeverityCounts(**c) for d, c in per_document.items()},
-        rules=[r.id for r in rules],
     )
 
 

@@ -159,3 +159,21 @@ def test_rules_explain_and_test_commands() -> None:
     tested = run(["test", "rules/"])
     assert tested.returncode == 0, tested.stdout
     assert " 0 failed" in tested.stdout
+
+
+def test_a_draft_whose_relations_cannot_be_checked_says_so_everywhere(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("H200的带宽约为H20的2倍。H100的显存为80GB。\n", encoding="utf-8")
+    text = run(["audit", str(draft), "--fail-on", "never"])
+    assert "1 relation: 1 could not be checked" in text.stdout, text.stdout
+    outputs = {fmt: tmp_path / f"out.{fmt}" for fmt in ("json", "md", "html")}
+    for fmt, path in outputs.items():
+        result = run(["audit", str(draft), "-f", fmt, "-o", str(path), "--fail-on", "never"])
+        assert result.returncode == 0, result.stderr
+    report = json.loads(outputs["json"].read_text(encoding="utf-8"))
+    assert report["summary"]["relations"] == {
+        "total": 1, "hold": 0, "stretched": 0, "contradiction": 0, "unverifiable": 0,
+        "unchecked": 1,
+    }  # fmt: skip
+    for fmt in ("md", "html"):
+        assert "1 could not be checked" in outputs[fmt].read_text(encoding="utf-8"), fmt

@@ -60,6 +60,37 @@ class BaselineSummary(BaseModel):
     """Baseline fingerprints no finding matched any more."""
 
 
+class RelationCounts(BaseModel):
+    """How each relation claim (ratio, change, difference, share, CAGR, direction,
+    conversion) ended: never silently."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    total: int = 0
+    hold: int = 0
+    stretched: int = 0
+    contradiction: int = 0
+    unverifiable: int = 0
+    """Checked, but an operand could not be used (units, periods, confidence): said why."""
+    unchecked: int = 0
+    """No rule could find its operands (no base value in the article or the dataset)."""
+
+    def described(self) -> str:
+        """`6 relations: 3 hold, 1 contradiction, 2 could not be checked`."""
+        parts = [
+            f"{n} {word}"
+            for n, word in (
+                (self.hold, "hold"),
+                (self.stretched, "stretched"),
+                (self.contradiction, "contradicted"),
+                (self.unverifiable + self.unchecked, "could not be checked"),
+            )
+            if n
+        ]
+        noun = "relation" if self.total == 1 else "relations"
+        return f"{self.total} {noun}" + (": " + ", ".join(parts) if parts else "")
+
+
 class Summary(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -70,6 +101,7 @@ class Summary(BaseModel):
     by_document: dict[str, SeverityCounts]
     rules: list[str]
     """The rules that ran."""
+    relations: RelationCounts = RelationCounts()
     baseline: BaselineSummary | None = None
 
 

@@ -25,7 +25,8 @@ def render(result: AuditResult) -> str:
         "# factcheck report",
         "",
         f"**{counts.error} errors, {counts.warning} warnings** in "
-        f"{report.summary.documents} articles ({report.summary.claims} claims).",
+        f"{report.summary.documents} articles ({report.summary.claims} claims; "
+        f"{report.summary.relations.described()}).",
         "",
         "| Article | Errors | Warnings |",
         "|---|---:|---:|",

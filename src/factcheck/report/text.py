@@ -62,7 +62,8 @@ def summary_line(report: AuditReport) -> str:
     counts = report.summary.findings
     with_problems = sum(1 for c in report.summary.by_document.values() if c.error or c.warning)
     return (
-        f"{report.summary.documents} articles, {report.summary.claims} claims: "
+        f"{report.summary.documents} articles, {report.summary.claims} claims "
+        f"({report.summary.relations.described()}): "
         f"{counts.error} errors, {counts.warning} warnings"
         f" in {with_problems} of {report.summary.documents} articles."
     )
