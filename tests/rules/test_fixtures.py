@@ -9,7 +9,7 @@ import pytest
 from factcheck.api import check_articles, load_document
 from factcheck.reference.table import load_reference
 from factcheck.rules.fixtures import Case, fixture_files, read_cases, run_case
-from factcheck.rules.registry import CheckKind, default_pack
+from factcheck.rules.registry import CheckKind, Rule, default_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = load_reference(ROOT / "claims" / "reference")
@@ -48,3 +48,23 @@ def test_an_ok_case_fails_when_the_rule_never_checks(tmp_path: Path) -> None:
         case, date, lambda ds: check_articles(ds, default_pack(), TABLE), load_document
     )
     assert not outcome.passed
+
+
+INTERNAL_RULES = [r for r in default_pack().rules if r.id.startswith("FC1")]
+
+
+@pytest.mark.parametrize("rule", INTERNAL_RULES, ids=[r.id for r in INTERNAL_RULES])
+def test_each_internal_rule_documents_examples_that_hold(rule: Rule) -> None:
+    """The `bad` example of a rule's docs is a problem for that rule; the `good` one is
+    checked by it and holds (what `factcheck explain` shows is what the rule does)."""
+    pack = default_pack()
+
+    def verdicts(text: str) -> list[str]:
+        document = load_document("example.txt", text.encode("utf-8"))
+        return [
+            f.verdict.value for f in check_articles([document], pack, TABLE) if f.rule == rule.id
+        ]
+
+    bad, good = verdicts(rule.docs.bad), verdicts(rule.docs.good)
+    assert any(v in ("contradiction", "stretched") for v in bad), (rule.id, "bad", bad)
+    assert good and all(v == "consistent" for v in good), (rule.id, "good", good)
