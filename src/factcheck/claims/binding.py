@@ -190,9 +190,8 @@ class EntityBinder:
         before = self.ctx.clause_start(sentence, max(clause - 1, sentence.start))
         previous = [
             d
-            for d in self.table.drafts
-            if d.sentence == sentence.index
-            and before <= d.start
+            for d in self.table.in_sentence(sentence.index)
+            if before <= d.start
             and d.end <= clause
             and d.quantity is not None
             and d.attribute == attribute

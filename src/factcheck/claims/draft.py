@@ -91,11 +91,17 @@ class DraftTable:
     def __init__(self) -> None:
         self.drafts: list[Draft] = []
         self._by_quantity: dict[int, Draft] = {}
+        self._by_sentence: dict[int, list[Draft]] = {}
 
     def add(self, draft: Draft) -> None:
         self.drafts.append(draft)
+        self._by_sentence.setdefault(draft.sentence, []).append(draft)
         if draft.quantity is not None:
             self._by_quantity[id(draft.quantity)] = draft
+
+    def in_sentence(self, sentence: int) -> list[Draft]:
+        """The drafts of one sentence, in the order they were added."""
+        return self._by_sentence.get(sentence, [])
 
     def of(self, q: QuantityMention) -> Draft | None:
         """The value draft made of a number, if the number made one."""
@@ -103,9 +109,7 @@ class DraftTable:
 
     def previous_value(self, sentence: int, before: int) -> Draft | None:
         """The last plain value of a sentence ending before a position."""
-        candidates = [
-            d for d in self.drafts if plain_value(d) and d.sentence == sentence and d.end <= before
-        ]
+        candidates = [d for d in self.in_sentence(sentence) if plain_value(d) and d.end <= before]
         return candidates[-1] if candidates else None
 
     def lookup(

@@ -179,9 +179,8 @@ class RelationOperands:
     ) -> Draft | None:
         candidates = [
             d
-            for d in self.table.drafts
+            for d in self.table.in_sentence(sentence.index)
             if plain_value(d)
-            and d.sentence == sentence.index
             and d.end <= cue.cue_start
             and d.attribute == attribute
             and d.quantity is not q

@@ -60,9 +60,8 @@ class MemoryTypePass:
         """80GB HBM3 / 141GB的HBM3e: the capacity written right before the type."""
         sized = [
             d
-            for d in self.table.drafts
-            if d.sentence == sentence.index
-            and d.quantity is not None
+            for d in self.table.in_sentence(sentence.index)
+            if d.quantity is not None
             and d.attribute == "memory_capacity"
             and 0 <= start - d.end <= 2
             and d.entity is not None

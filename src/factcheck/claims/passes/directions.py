@@ -106,9 +106,8 @@ class DirectionPass:
         base = base_claims[-1]
         mine = [
             d
-            for d in drafts
-            if d.sentence == sentence.index
-            and d.start >= end
+            for d in self.table.in_sentence(sentence.index)
+            if d.start >= end
             and d.entity == subject
             and d.quantity is not None
             and d.unit == base.unit
@@ -241,9 +240,8 @@ class DirectionPass:
             base_end = following[0].end
             inline = [
                 d
-                for d in drafts
-                if d.sentence == sentence.index
-                and d.kind is ClaimKind.value
+                for d in self.table.in_sentence(sentence.index)
+                if d.kind is ClaimKind.value
                 and d.quantity is not None
                 and base_end <= d.start <= base_end + 16
                 and re.fullmatch(r"[的(\s]*", text[base_end : d.start])
@@ -254,9 +252,8 @@ class DirectionPass:
         inside = [e for e in sentence.entities if cue.base_start <= e.start < cue.base_end]
         inline = [
             d
-            for d in drafts
-            if d.sentence == sentence.index
-            and d.kind is ClaimKind.value
+            for d in self.table.in_sentence(sentence.index)
+            if d.kind is ClaimKind.value
             and d.quantity is not None
             and cue.base_start <= d.start < cue.end
         ]
@@ -290,9 +287,8 @@ class DirectionPass:
         base_entity, base_value, _ = base
         earlier = [
             d
-            for d in self.table.drafts
-            if d.sentence == sentence.index
-            and plain_value(d)
+            for d in self.table.in_sentence(sentence.index)
+            if plain_value(d)
             and d.end <= phrase_start
             and (attribute is None or d.attribute == attribute)
             and d is not base_value

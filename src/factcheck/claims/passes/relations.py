@@ -192,11 +192,8 @@ class RelationPass:
         """从2022年的0.46亿元上升至2024年的4.38亿元,年复合增长率高达208.44%."""
         earlier = [
             d
-            for d in self.table.drafts
-            if plain_value(d)
-            and d.sentence == sentence.index
-            and d.end <= cue.cue_start
-            and d.unit not in ("percent", None)
+            for d in self.table.in_sentence(sentence.index)
+            if plain_value(d) and d.end <= cue.cue_start and d.unit not in ("percent", None)
         ]
         if len(earlier) < 2:
             return
