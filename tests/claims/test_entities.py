@@ -124,6 +124,19 @@ def test_an_unknown_cue_category_is_an_error_naming_its_line(tmp_path: Path) -> 
     assert caught.value.one_line().startswith(f"{path}:{len(text.splitlines()) + 1}:")
 
 
+def test_a_misspelt_direction_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    folder = _kb_copy(tmp_path)
+    path = folder / "cues.yaml"
+    text = path.read_text(encoding="utf-8").replace("  much_less: [", "  much_lesser: [", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_kb(folder)
+    line = next(
+        i for i, row in enumerate(text.splitlines(), 1) if row.startswith("direction_words")
+    )
+    assert caught.value.one_line().startswith(f"{path}:{line}:"), caught.value.one_line()
+
+
 @pytest.mark.parametrize(
     ("text", "name", "entity"),
     [

@@ -20,6 +20,7 @@ from factcheck.claims.attributes import AttributeResolver
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import BuildTools, DocumentContext
 from factcheck.claims.cues import CueSpec
+from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.draft import DraftTable
 from factcheck.claims.entities import EntityMatcher
 from factcheck.claims.kb import KnowledgeBase
@@ -51,6 +52,7 @@ class ClaimBuilder:
             scopes=ScopeReader(kb),
             company_reference=_reference_pattern(kb.cues),
             memory_types=memory_types,
+            directions=DirectionWords.from_cues(kb.cues),
         )
 
     def build(self, document: Document, normalized: NormalizedText | None = None) -> list[Claim]:

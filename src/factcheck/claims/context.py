@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from factcheck.claims.attributes import AttributeResolver
+from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher
 from factcheck.claims.grammar import Grammar
 from factcheck.claims.kb import KnowledgeBase
@@ -36,6 +37,7 @@ class BuildTools:
     scopes: ScopeReader
     company_reference: re.Pattern[str]
     memory_types: re.Pattern[str]
+    directions: DirectionWords
 
 
 class DocumentContext:

@@ -10,6 +10,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from factcheck.datafile import read_yaml, validation_message
 from factcheck.errors import DataError
 
+DirectionName = Literal[
+    "less", "slightly_less", "much_less", "greater", "slightly_greater", "much_greater"
+]
+
 
 class CueSpec(BaseModel):
     """One list of words per category; `kb/cues.yaml` documents each."""
@@ -33,6 +37,12 @@ class CueSpec(BaseModel):
     plural_determiners: list[str] = []
     reference_nouns: list[str] = []
     population_nouns: list[str] = []
+    direction_words: dict[
+        Literal[
+            "less", "slightly_less", "much_less", "greater", "slightly_greater", "much_greater"
+        ],
+        list[str],
+    ] = {}
 
 
 def load_cues(path: Path) -> CueSpec:

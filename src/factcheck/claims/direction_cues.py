@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.claims.cues import CueSpec
+from factcheck.claims.trie import trie_pattern
 from factcheck.model.claim import Direction
 
 # 降至14% / 从13%骤降至5% / 增至7.43亿元: a value reached by a change
@@ -16,62 +18,6 @@ _CHANGE_TO = re.compile(
 )
 _CHANGE_DOWN = frozenset(
     "骤降 降 下降 下调 跌 回落 减少 缩减 削减 减 砍 砍半 腰斩 压缩 下滑".split()
-)
-
-_DIRECTION_WORDS: dict[str, Direction] = {
-    "略小": Direction.slightly_less,
-    "略低于": Direction.slightly_less,
-    "略低": Direction.slightly_less,
-    "稍低于": Direction.slightly_less,
-    "略逊于": Direction.slightly_less,
-    "略逊": Direction.slightly_less,
-    "slightly lower than": Direction.slightly_less,
-    "slightly less than": Direction.slightly_less,
-    "slightly smaller than": Direction.slightly_less,
-    "远低于": Direction.much_less,
-    "远小于": Direction.much_less,
-    "远不及": Direction.much_less,
-    "大幅低于": Direction.much_less,
-    "far below": Direction.much_less,
-    "much lower than": Direction.much_less,
-    "低于": Direction.less,
-    "小于": Direction.less,
-    "不及": Direction.less,
-    "不如": Direction.less,
-    "逊于": Direction.less,
-    "lower than": Direction.less,
-    "less than": Direction.less,
-    "略高于": Direction.slightly_greater,
-    "略高": Direction.slightly_greater,
-    "略大": Direction.slightly_greater,
-    "稍高于": Direction.slightly_greater,
-    "稍大于": Direction.slightly_greater,
-    "略大于": Direction.slightly_greater,
-    "slightly higher than": Direction.slightly_greater,
-    "远超": Direction.much_greater,
-    "远高于": Direction.much_greater,
-    "远大于": Direction.much_greater,
-    "大幅超过": Direction.much_greater,
-    "far exceeds": Direction.much_greater,
-    "难以重现": Direction.less,
-    "难以恢复到": Direction.less,
-    "难以回到": Direction.less,
-    "无法恢复到": Direction.less,
-    "无法回到": Direction.less,
-    "显著提升": Direction.much_greater,
-    "明显提升": Direction.much_greater,
-    "大幅提升": Direction.much_greater,
-    "显著下降": Direction.much_less,
-    "大幅下降": Direction.much_less,
-    "much higher than": Direction.much_greater,
-    "高于": Direction.greater,
-    "大于": Direction.greater,
-    "优于": Direction.greater,
-    "higher than": Direction.greater,
-    "greater than": Direction.greater,
-}
-_DIRECTION_PATTERN = re.compile(
-    "|".join(re.escape(w) for w in sorted(_DIRECTION_WORDS, key=len, reverse=True))
 )
 _COMPARE_BEFORE = re.compile(
     r"(?:相比于?|相较于?|较|比|与|compared with|compared to)\s*(?P<base>[^,，;；。]{1,40}?)\s*"
@@ -106,13 +52,27 @@ class DirectionCue:
     """True when the base follows the word (略低于H200), False when it precedes (相比H100…略小)."""
 
 
-def direction_cues(text: str, start: int, end: int) -> list[DirectionCue]:
+@dataclass(frozen=True)
+class DirectionWords:
+    """The direction words of `kb/cues.yaml` (略低于, far exceeds, 难以重现) and their
+    direction, with one pattern for all of them."""
+
+    words: dict[str, Direction]
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def from_cues(cls, cues: CueSpec) -> DirectionWords:
+        words = {w: Direction(d) for d, listed in cues.direction_words.items() for w in listed}
+        return cls(words, re.compile(trie_pattern(list(words))))
+
+
+def direction_cues(text: str, start: int, end: int, lexicon: DirectionWords) -> list[DirectionCue]:
     cues = []
-    for m in _DIRECTION_PATTERN.finditer(text, start, end):
+    for m in lexicon.pattern.finditer(text, start, end):
         word = m.group()
         if word.isascii() and text[start : m.start()].rstrip()[-1:] in tuple("0123456789%"):
             continue  # "43% higher than": a quantified comparison, read as a relation
-        direction = _DIRECTION_WORDS[word]
+        direction = lexicon.words[word]
         follower = text[m.end() : m.end() + 1]
         if word.startswith(("难以", "无法")):
             cues.append(DirectionCue(m.start(), m.end(), direction, m.end(), None, True))

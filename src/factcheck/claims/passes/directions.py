@@ -36,7 +36,8 @@ class DirectionPass:
         self.table = table
 
     def run(self, sentence: Sentence) -> None:
-        for cue in direction_cues(self.text, sentence.start, sentence.end):
+        words = self.ctx.tools.directions
+        for cue in direction_cues(self.text, sentence.start, sentence.end, words):
             self._direction_claim(sentence, cue)
         for q in self.ctx.numbers_in(sentence):
             self._change_claim(sentence, q)
