@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 
 from factcheck.claims.context import DocumentContext
+from factcheck.claims.cues import common_noun_pattern, company_reference_pattern
 from factcheck.claims.draft import AMBIGUOUS_PENALTY, CARRIED_PENALTY, Bound, DraftTable
 from factcheck.claims.entities import EntityMention
 from factcheck.claims.grammar import PUNCTUATION
 from factcheck.claims.nearby import NearbyOwners
 from factcheck.claims.relation_cues import is_multiple, passive_agent_start
 from factcheck.claims.subjects import Sentence
+from factcheck.claims.trie import trie_pattern
 
 _TOPIC_REACH = 12
 """How many sentences back a carried-over topic may come from."""
@@ -39,17 +41,9 @@ class EntityBinder:
         self.grammar = ctx.grammar
         self.nearby = NearbyOwners(ctx)
         cues = ctx.kb.cues
-        nouns = [b + r for b in cues.reference_blockers for r in cues.company_references]
-        self._common_subject = re.compile(
-            "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)", re.I
-        )
-        blocked = "".join(f"(?<!{re.escape(b)})" for b in cues.reference_blockers)
-        words = "|".join(
-            re.escape(w) for w in sorted(cues.company_references, key=len, reverse=True)
-        )
-        self._company_word = re.compile(rf"{blocked}(?:{words})(?![a-z])", re.I)
-        markers = sorted(cues.comparison_markers, key=len, reverse=True)
-        self._compared_with = re.compile("|".join(re.escape(m) for m in markers) or "(?!)")
+        self._common_subject = common_noun_pattern(cues)
+        self._company_word = company_reference_pattern(cues, clause_start=False)
+        self._compared_with = re.compile(trie_pattern(cues.comparison_markers))
 
     def entity_for(self, sentence: Sentence, start: int, end: int, attribute: str | None) -> Bound:
         """The entity a number (at start..end) is about, the strategy that found it, and the

@@ -19,7 +19,7 @@ import re
 from factcheck.claims.attributes import AttributeResolver
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import BuildTools, DocumentContext
-from factcheck.claims.cues import CueSpec
+from factcheck.claims.cues import company_reference_pattern
 from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.draft import DraftTable
 from factcheck.claims.entities import EntityMatcher
@@ -50,7 +50,7 @@ class ClaimBuilder:
             tolerances=tolerances,
             attributes=AttributeResolver(kb),
             scopes=ScopeReader(kb),
-            company_reference=_reference_pattern(kb.cues),
+            company_reference=company_reference_pattern(kb.cues, clause_start=True),
             memory_types=memory_types,
             directions=DirectionWords.from_cues(kb.cues),
         )
@@ -66,11 +66,3 @@ class ClaimBuilder:
                 for each in passes:
                     each.run(sentence)
         return finish(ctx, table)
-
-
-def _reference_pattern(cues: CueSpec) -> re.Pattern[str]:
-    """公司 / 该公司 / the company at the start of a clause, not 可比公司 or 上市公司."""
-    words = "|".join(re.escape(w) for w in sorted(cues.company_references, key=len, reverse=True))
-    blockers = "".join(f"(?<!{re.escape(b)})" for b in cues.reference_blockers)
-    boundary = r"(?:^|(?<=[\s,，。;；:：、\-—(（\[【'“]))"
-    return re.compile(rf"{boundary}(?:在|据|而)?{blockers}(?:{words})(?![a-z])", re.I)

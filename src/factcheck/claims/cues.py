@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from factcheck.claims.trie import trie_pattern
 from factcheck.datafile import read_yaml, validation_message
 from factcheck.errors import DataError
 
@@ -57,3 +59,20 @@ def load_cues(path: Path) -> CueSpec:
         raise DataError(
             validation_message(error), path=str(path), line=file.key_line(key) if key else 1
         ) from None
+
+
+def company_reference_pattern(cues: CueSpec, *, clause_start: bool) -> re.Pattern[str]:
+    """公司 / 该公司 / the company, not 可比公司 or 上市公司; with `clause_start`, only at the
+    start of a clause (as a sentence's subject)."""
+    words = trie_pattern(cues.company_references)
+    blockers = "".join(f"(?<!{re.escape(b)})" for b in cues.reference_blockers)
+    if not clause_start:
+        return re.compile(rf"{blockers}(?:{words})(?![a-z])", re.I)
+    boundary = r"(?:^|(?<=[\s,，。;；:：、\-—(（\[【'“]))"
+    return re.compile(rf"{boundary}(?:在|据|而)?{blockers}(?:{words})(?![a-z])", re.I)
+
+
+def common_noun_pattern(cues: CueSpec) -> re.Pattern[str]:
+    """可比公司, 上市公司: a blocker before a company reference makes a common noun."""
+    nouns = [b + r for b in cues.reference_blockers for r in cues.company_references]
+    return re.compile(trie_pattern(nouns), re.I)

@@ -39,12 +39,7 @@ class Grammar:
         self._comparison_markers = tuple(cues.comparison_markers)
 
     def is_object(self, e: EntityMention, depth: int = 0) -> bool:
-        if e.start in self._entity_ends:
-            return False  # 华为昇腾910C: the 为 of 华为 is no preposition
-        before = self.text[max(0, e.start - 4) : e.start].rstrip()
-        if before.endswith(self._object_markers):
-            return True
-        if self._object_markers_en.search(self.text, max(0, e.start - 30), e.start):
+        if self._after_marker(e, self._object_markers):
             return True
         previous = self._listed_after(e)
         # 与寒武纪、海光信息及摩尔线程相比: every member of a compared list is compared
@@ -57,10 +52,15 @@ class Grammar:
 
     def is_compared(self, e: EntityMention) -> bool:
         """低于H100, 相比H100, than the H100: the entity is what something is compared with."""
+        return self._after_marker(e, self._comparison_markers)
+
+    def _after_marker(self, e: EntityMention, chinese: tuple[str, ...]) -> bool:
+        """Whether one of the Chinese markers, or an English object marker, is written right
+        before the entity."""
         if e.start in self._entity_ends:
-            return False
+            return False  # 华为昇腾910C: the 为 of 华为 is no preposition
         before = self.text[max(0, e.start - 4) : e.start].rstrip()
-        if before.endswith(self._comparison_markers):
+        if before.endswith(chinese):
             return True
         return bool(self._object_markers_en.search(self.text, max(0, e.start - 30), e.start))
 

@@ -122,16 +122,18 @@ def _number_pairs(
     cluster, and is an outlier only when its written value disagrees with the majority.
     """
     measured = [(c, i) for c, i in zip(claims, intervals, strict=True) if i is not None]
-    in_bits = [(c, i) for c, i in measured if bits_read_as_bytes(c, i) is not None]
-    clusters = _clusters([ci for ci in measured if ci not in in_bits] or in_bits)
+    written_in_bits = [bits_read_as_bytes(c, i) is not None for c, i in measured]
+    in_bits = [ci for ci, bits in zip(measured, written_in_bits, strict=True) if bits]
+    plain = [ci for ci, bits in zip(measured, written_in_bits, strict=True) if not bits]
+    clusters = _clusters(plain or in_bits)
     if not clusters:
         return []
     majority = max(clusters, key=lambda c: len({claim.document for claim, _ in c}))
     outliers = [claim for cluster in clusters if cluster is not majority for claim, _ in cluster]
-    voted = [ci for cluster in clusters for ci in cluster]
-    outliers += [c for c, i in in_bits if (c, i) not in voted and not i.meets(majority[0][1])]
+    unvoted = in_bits if plain else []  # with no plain value, the bits voted themselves
+    outliers += [c for c, i in unvoted if not i.meets(majority[0][1])]
     pairs = _against(majority, _first_per_document(outliers))
-    for claim, interval in (ci for ci in in_bits if ci not in voted):
+    for claim, interval in unvoted:
         # 4.0 Tb/s beside another article's 4.0 TB/s: read as bytes, it is that value
         slip = bits_read_as_bytes(claim, interval)
         for cluster in clusters:
