@@ -14,6 +14,7 @@ from factcheck.claims.build import ClaimBuilder
 from factcheck.claims.dataset_load import DatasetFile, load_dataset
 from factcheck.claims.entities import default_matcher
 from factcheck.claims.kb import default_kb
+from factcheck.errors import DataError
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document, DocumentMeta
 from factcheck.model.finding import Finding, Location
@@ -28,6 +29,7 @@ from factcheck.model.report import (
 from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.decode import decode_bytes
 from factcheck.normalize.pipeline import NormalizedText, normalize
+from factcheck.normalize.reading import read_bounded
 from factcheck.quantities.extract import find_quantities
 from factcheck.reference.table import ReferenceTable, load_reference
 from factcheck.rules.checks.base import Locator
@@ -244,11 +246,10 @@ def load_corpus(folder: Path, reference_dir: Path | None = None) -> Corpus:
     root = (folder if folder.is_dir() else folder.parent).resolve().parent
     documents = []
     for file in files:
-        source = root / file.source.path
-        try:
-            data = source.read_bytes()
-        except OSError:
-            continue  # reported as FC002 by check_corpus
+        source = source_article(root, file)
+        if not source.is_file():
+            continue  # missing (or not a regular file): reported as FC002 by check_corpus
+        data = read_bounded(source)
         document = load_document(_shown_path(source), data)
         meta = document.meta.model_copy(update={"date": file.source.date or document.meta.date})
         documents.append(document.model_copy(update={"id": file.document_id, "meta": meta}))
@@ -339,6 +340,21 @@ def audit_against(
     shown = [*unique, *(d for d in corpus.documents if d.id in cited)]
     report = build_report(shown, claims, findings, rules, show_consistent=options.show_consistent)
     return AuditResult(report=report, texts=texts)
+
+
+def source_article(root: Path, file: DatasetFile) -> Path:
+    """`source.path` names an article inside the dataset's root; an absolute path or one
+    that climbs out of the root (`../..`) is refused, naming the claims file's line."""
+    written = file.source.path
+    candidate = root / written
+    inside = not Path(written).is_absolute() and candidate.resolve().is_relative_to(root)
+    if not inside:
+        raise DataError(
+            f"source.path {written!r} must be a relative path inside {_shown_path(root)}",
+            path=str(file.path),
+            line=file.source_line,
+        )
+    return candidate
 
 
 def _rule(rules: Sequence[Rule], rule_id: str) -> Rule | None:

@@ -19,7 +19,7 @@ def baseline_json(report: AuditReport) -> str:
         if f.is_problem
     ]
     body = {"version": BASELINE_VERSION, "tool": "factcheck", "findings": entries}
-    return json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True) + "\n"
 
 
 def load_baseline(path: Path) -> dict[str, str]:

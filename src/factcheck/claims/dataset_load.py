@@ -36,6 +36,7 @@ class DatasetFile:
     claims: list[Claim]
     lines: dict[str, int]
     """1-based line of each claim's entry, by claim id."""
+    source_line: int | None = None
 
 
 def dataset_files(folder: Path) -> list[Path]:
@@ -103,6 +104,7 @@ def load_dataset_file(path: Path) -> DatasetFile:
         document_id=document,
         claims=claims,
         lines=claim_lines,
+        source_line=file.key_line("source"),
     )
 
 

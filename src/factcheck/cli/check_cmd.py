@@ -26,7 +26,7 @@ from factcheck.cli.common import (
     write_reports,
 )
 from factcheck.cli.config import Config, load_config
-from factcheck.cli.output import write_atomically
+from factcheck.cli.output import output_target, write_text
 
 DatasetArgument = Annotated[
     Path | None,
@@ -97,6 +97,7 @@ def write_baseline(
     config = load_config()
     pack = rule_pack(rules_dir, config)
     options = audit_options(pack, select, ignore, False, config)
+    output_target(output)
     result = check_corpus(load_corpus(_dataset(path, config), reference), options)
-    write_atomically(output, baseline_json(result.report))
+    write_text(baseline_json(result.report), output)
     print(f"{len(result.report.findings)} findings recorded in {output}")

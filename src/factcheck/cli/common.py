@@ -11,7 +11,7 @@ import typer
 
 from factcheck.api import AuditOptions
 from factcheck.cli.config import Config
-from factcheck.cli.output import write_atomically
+from factcheck.cli.output import output_target, write_outputs
 from factcheck.errors import ConfigError
 from factcheck.model.finding import Severity
 from factcheck.model.report import AuditReport, AuditResult
@@ -108,6 +108,10 @@ def parse_formats(values: list[str], output: Path | None) -> list[tuple[str, Pat
         if name not in FORMAT_NAMES:
             raise ConfigError(f"unknown format {name!r}; choose from {', '.join(FORMAT_NAMES)}")
         targets.append((name, Path(path) if path else None))
+    if output is not None and str(output) == "-":
+        output = None
+        if len([t for t in targets if t[1] is None]) != 1:
+            raise ConfigError("-o - needs exactly one --format without its own :FILE")
     to_stdout = [t for t in targets if t[1] is None]
     if output is not None:
         if len(to_stdout) != 1:
@@ -115,7 +119,8 @@ def parse_formats(values: list[str], output: Path | None) -> list[tuple[str, Pat
         targets = [(n, p if p is not None else output) for n, p in targets]
     elif len(to_stdout) > 1:
         raise ConfigError("only one format can go to stdout; give the others a :FILE")
-    return targets
+    # Every target is checked before the audit runs: a bad one costs nothing.
+    return [(name, output_target(path)) for name, path in targets]
 
 
 def write_reports(result: AuditResult, targets: list[tuple[str, Path | None]]) -> None:
@@ -123,12 +128,7 @@ def write_reports(result: AuditResult, targets: list[tuple[str, Path | None]]) -
     for name, path in targets:
         color = name == "text" and path is None and sys.stdout.isatty()
         rendered.append((renderers(color=color)[name](result), path))
-    for content, path in rendered:  # everything rendered first: an error writes nothing
-        if path is None:
-            sys.stdout.write(content)
-            sys.stdout.flush()
-        else:
-            write_atomically(path, content)
+    write_outputs([(path, content) for content, path in rendered])
 
 
 def fail_on_level(option: FailOn | None, config: Config) -> FailOn:

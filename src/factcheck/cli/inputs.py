@@ -9,16 +9,18 @@ from pathlib import Path
 from factcheck.api import load_document
 from factcheck.errors import FactcheckError, InputError
 from factcheck.model.document import Document
+from factcheck.normalize.reading import MAX_ARTICLE_BYTES, STDIN, STDIN_NAME, read_bounded
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 
 def article_paths(paths: list[Path]) -> list[Path]:
     """Files to read; a folder contributes its articles, recursively, in sorted order."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if str(path) == STDIN:
+            found.append(path)
+        elif path.is_dir():
             articles = sorted(
                 p
                 for p in path.rglob("*")
@@ -33,7 +35,19 @@ def article_paths(paths: list[Path]) -> list[Path]:
             found.append(path)
         else:
             raise InputError("no such file or folder", path=str(path))
-    return found
+    return _once_each(found)
+
+
+def _once_each(paths: list[Path]) -> list[Path]:
+    """`audit a.txt dir/` where dir/ holds a.txt audits it once, where it first appears."""
+    seen: set[Path | str] = set()
+    unique = []
+    for path in paths:
+        key: Path | str = STDIN if str(path) == STDIN else path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 @dataclass(frozen=True)
@@ -47,12 +61,7 @@ def read_documents(paths: list[Path]) -> Iterator[Loaded]:
     """Documents in order; a file that cannot be read is reported, the rest go on."""
     for path in paths:
         try:
-            size = path.stat().st_size
-            if size > MAX_ARTICLE_BYTES:
-                raise InputError(
-                    f"file is larger than {MAX_ARTICLE_BYTES // 2**20} MB", path=str(path)
-                )
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_ARTICLE_BYTES)
             yield Loaded(path, load_document(display_path(path), data), None)
         except FactcheckError as error:
             yield Loaded(path, None, error)
@@ -62,6 +71,8 @@ def read_documents(paths: list[Path]) -> Iterator[Loaded]:
 
 def display_path(path: Path) -> str:
     """The path as given when relative, else relative to the working folder when possible."""
+    if str(path) == STDIN:
+        return STDIN_NAME
     if not path.is_absolute():
         return path.as_posix()
     try:

@@ -12,6 +12,7 @@ import typer
 from factcheck.errors import InputError
 from factcheck.model.quantity import QuantityMention
 from factcheck.normalize.decode import decode_bytes
+from factcheck.normalize.reading import read_bounded
 from factcheck.quantities.parse import parse_text
 from factcheck.rules.pack import default_tolerances
 
@@ -58,11 +59,7 @@ def parse(
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=str(path)) from None
-    return decode_bytes(data, path=str(path))
+    return decode_bytes(read_bounded(path), path=str(path))
 
 
 def quantity_json(q: QuantityMention) -> dict[str, Any]:
@@ -95,5 +92,10 @@ def _parse_jsonl(tolerances: Any) -> None:
             )
         text = decode_bytes(raw, path=f"<stdin>:{number}").rstrip("\r\n")
         quantities = [quantity_json(q) for q in parse_text(text, tolerances)]
-        out.write(json.dumps({"text": text, "quantities": quantities}, ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps(
+                {"text": text, "quantities": quantities}, ensure_ascii=False, allow_nan=False
+            )
+            + "\n"
+        )
     out.flush()

@@ -23,7 +23,7 @@ def schema_json(name: SchemaName) -> str:
         SchemaName.audit: AuditReport.model_json_schema(mode="serialization"),
     }
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schemas[name]}
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(schema, indent=2, ensure_ascii=False, allow_nan=False, sort_keys=True) + "\n"
 
 
 def schema(name: Annotated[SchemaName, typer.Argument(help="Which schema.")]) -> None:

@@ -15,6 +15,14 @@ from factcheck.normalize.offsets import Edit
 from factcheck.resources import data_file
 
 REPLACEMENT_CHARACTER = "\ufffd"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """Lone surrogates (from a `str` built in Python, never from decoded bytes) become U+FFFD
+    one for one, so offsets hold and no library (OpenCC, an encoder) sees them."""
+    return _SURROGATE.sub(REPLACEMENT_CHARACTER, text) if _SURROGATE.search(text) else text
+
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _GLYPH = re.compile("[\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")

@@ -18,6 +18,7 @@ from factcheck.model.span import Span
 from factcheck.normalize.boilerplate import boilerplate_spans
 from factcheck.normalize.characters import (
     REPLACEMENT_CHARACTER,
+    encodable,
     glyph_edits,
     has_han,
     nfkc_edits,
@@ -82,7 +83,7 @@ def _covers(spans: list[Span], start: int, end: int) -> bool:
 
 def normalize_chars(original: str) -> tuple[str, OffsetMap]:
     """The character-level part of normalization, with its offset map."""
-    text = original
+    text = encodable(original)
     offsets = OffsetMap()
     # A step need not run again until a later step has changed the text it last saw.
     stale = set(range(len(_STEPS)))
@@ -117,6 +118,7 @@ def detect_language(text: str) -> str:
 
 
 def normalize(original: str) -> NormalizedText:
+    original = encodable(original)
     text, offsets = normalize_chars(original)
     lines = line_spans(text)
     sentences = sentence_spans(text)

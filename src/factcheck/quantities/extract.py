@@ -225,6 +225,8 @@ class _Scanner(EndReader):
             if m.lastgroup in ("ar", "cn") and self._in_title(m.start()):
                 continue
             mention, cursor = self.expression(m)
+            if mention is not None and not within_magnitude(mention):
+                continue  # 309 digits: no news figure; as a float it would be infinite
             if mention is None:
                 cursor = self._skip_name(m)
                 continue
@@ -249,6 +251,16 @@ class _Scanner(EndReader):
         while pos < len(self.text) and self.text[pos].isascii() and self.text[pos].isalnum():
             pos += 1
         return pos
+
+
+# Beyond any figure a news article states (a zettabyte is 1e21 bytes) and far inside a
+# float's range, so every value stays finite in JSON and in the interval arithmetic.
+MAX_MAGNITUDE = Decimal("1e30")
+
+
+def within_magnitude(mention: QuantityMention) -> bool:
+    bounds = (mention.value, mention.low, mention.high, mention.range_low, mention.range_high)
+    return all(b is None or (b.is_finite() and abs(b) <= MAX_MAGNITUDE) for b in bounds)
 
 
 def _quantity(

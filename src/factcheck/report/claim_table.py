@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from factcheck.model.claim import Claim
+from factcheck.report.safe_text import visible_controls
 
 
 def _shown(value: object) -> str:
@@ -20,7 +22,7 @@ def _shown(value: object) -> str:
 def print_claim_table(documents: list[tuple[str, list[Claim]]]) -> None:
     console = Console()
     for path, claims in documents:
-        table = Table(title=path, title_justify="left")
+        table = Table(title=_plain(path), title_justify="left")
         for column in ("id", "kind", "entity", "attribute", "value", "interval", "unit", "quote"):
             table.add_column(column, overflow="fold")
         for c in claims:
@@ -35,6 +37,11 @@ def print_claim_table(documents: list[tuple[str, list[Claim]]]) -> None:
                 _shown(c.value),
                 interval,
                 c.unit or "",
-                c.quote,
+                _plain(c.quote),
             )
         console.print(table)
+
+
+def _plain(text: str) -> Text:
+    """Article text is neither rich markup (`[bold]`) nor terminal escapes."""
+    return Text(visible_controls(text))

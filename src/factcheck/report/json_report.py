@@ -10,4 +10,4 @@ from factcheck.model.report import AuditResult
 
 def render(result: AuditResult) -> str:
     content = result.report.model_dump(mode="json")
-    return json.dumps(content, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True) + "\n"

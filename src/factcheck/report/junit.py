@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 from factcheck.model.finding import Finding
 from factcheck.model.report import AuditResult
+from factcheck.report.safe_text import visible_controls
 
 
 def render(result: AuditResult) -> str:
@@ -26,22 +27,26 @@ def render(result: AuditResult) -> str:
         suite = ET.SubElement(
             suites,
             "testsuite",
-            name=document.path,
+            name=visible_controls(document.path),
             tests=str(len(rule_ids)),
             failures=str(failures),
             errors="0",
         )
         for rule in rule_ids:
-            case = ET.SubElement(suite, "testcase", classname=document.path, name=rule)
+            case = ET.SubElement(
+                suite, "testcase", classname=visible_controls(document.path), name=rule
+            )
             for finding in by_key.get((document.id, rule), []):
                 where = finding.locations[0]
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    message=f"{finding.severity.value}: {finding.message}",
+                    message=visible_controls(f"{finding.severity.value}: {finding.message}"),
                     type=finding.verdict.value,
                 )
-                failure.text = f"{document.path}:{where.line}:{where.column}\n{finding.explanation}"
+                failure.text = visible_controls(
+                    f"{document.path}:{where.line}:{where.column}\n{finding.explanation}"
+                )
     suites.set("tests", str(len(rule_ids) * len(report.documents)))
     suites.set("failures", str(total_failures))
     ET.indent(suites)

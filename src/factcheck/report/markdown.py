@@ -4,17 +4,12 @@ per finding with its quotes and arithmetic."""
 from __future__ import annotations
 
 from factcheck.model.report import AuditResult
+from factcheck.report.safe_text import markdown_inline
 
 
 def _cell(text: str) -> str:
-    """Article text inside a table cell or heading: no pipes, no newlines, no HTML."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\n", " ")
-    )
+    """Article text inside a table cell or heading: one line, no syntax, no HTML."""
+    return markdown_inline(text)
 
 
 def render(result: AuditResult) -> str:
@@ -47,6 +42,6 @@ def render(result: AuditResult) -> str:
         for binding, location in zip(finding.bindings, finding.locations, strict=False):
             path = paths.get(location.document, location.document)
             where = f"{path}:{location.line}:{location.column}"
-            lines.append(f"- `{_cell(where)}` {binding.variable}: “{_cell(binding.quote)}”")
+            lines.append(f"- {_cell(where)} {binding.variable}: “{_cell(binding.quote)}”")
         lines += ["", f"> {_cell(finding.explanation)}"]
     return "\n".join(lines) + "\n"

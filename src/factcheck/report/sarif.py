@@ -47,7 +47,7 @@ def render(result: AuditResult) -> str:
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(sarif, ensure_ascii=False, allow_nan=False, indent=2, sort_keys=True) + "\n"
 
 
 def _result(

@@ -43,7 +43,9 @@ _CONTEXT_LIMIT = 160
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The sentence holding text[start:end], cut into (before, quote, after), each side
-    capped so a run-on line does not flood the report."""
+    capped so a run-on line does not flood the report. A span past the end of the text (an
+    article shortened since its claims were curated) gives what is left of it."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
     left = start
     while left > 0 and text[left - 1] not in _SENTENCE_END and start - left < _CONTEXT_LIMIT:
         left -= 1

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from factcheck.model.finding import Finding
 from factcheck.model.report import AuditReport, AuditResult
+from factcheck.report.safe_text import visible_controls
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WIDTH = 100
@@ -33,9 +34,9 @@ def render(result: AuditResult, *, color: bool = False) -> str:
         document = finding.locations[0].document if finding.locations else ""
         by_document.setdefault(document, []).append(finding)
     for document, findings in by_document.items():
-        header = Text(paths.get(document, document), style="bold")
+        header = Text(visible_controls(paths.get(document, document)), style="bold")
         if titles.get(document):
-            header.append(f" — {titles[document]}", style="dim")
+            header.append(f" — {visible_controls(titles[document] or '')}", style="dim")
         console.print(header)
         for finding in findings:
             _print_finding(console, finding)
@@ -50,12 +51,12 @@ def _print_finding(console: Console, finding: Finding) -> None:
     line = Text(f"  {position:>8}  ")
     line.append(f"{finding.severity.value:<8}", style=_STYLE[finding.severity.value])
     line.append(f" {finding.rule} ", style="bold")
-    line.append(f"{finding.message}")
+    line.append(visible_controls(finding.message))
     console.print(line)
     quotes = " … ".join(f"“{b.quote.strip()}”" for b in finding.bindings[:4])
     if quotes:
-        console.print(Text(f"            {quotes}", style="dim"))
-    console.print(Text(f"            {finding.explanation}"))
+        console.print(Text(f"            {visible_controls(quotes)}", style="dim"))
+    console.print(Text(f"            {visible_controls(finding.explanation)}"))
 
 
 def summary_line(report: AuditReport) -> str:

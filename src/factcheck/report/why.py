@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from factcheck.model.claim import Claim
-
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _printable(text: str) -> str:
-    """Article text is untrusted: control characters (terminal escapes) are shown as codes."""
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from factcheck.report.safe_text import visible_controls as _printable
 
 
 def why_trail(claims: list[Claim]) -> str:

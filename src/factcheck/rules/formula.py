@@ -33,6 +33,10 @@ _ALLOWED_NODES = (
     ast.UAdd,
 )
 _MAX_LENGTH = 300
+# sympy evaluates constant powers exactly: 9**9**9**9 would never finish. An exponent is a
+# small constant, or an expression without powers whose constants are small (1 / periods).
+_MAX_EXPONENT = 16
+_MAX_CONSTANT = 1e15
 
 
 class FormulaError(ValueError):
@@ -72,6 +76,10 @@ def compile_formula(source: str) -> Formula:
             raise FormulaError("only numbers may be written in a formula")
         if isinstance(node, ast.Name) and node.id.startswith("_"):
             raise FormulaError(f"name {node.id!r} is not allowed")
+        if _constant_above(node, _MAX_CONSTANT):
+            raise FormulaError(f"a constant is larger than {_MAX_CONSTANT:g}")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            _check_exponent(node.right)
     names = sorted({node.id for node in ast.walk(tree) if isinstance(node, ast.Name)})
     symbols = {name: sympy.Symbol(name, positive=True) for name in names}
     expression = sympy.sympify(source, locals=symbols, rational=True)
@@ -81,6 +89,19 @@ def compile_formula(source: str) -> Formula:
         variables=tuple(names),
         evaluator=_compile(expression),
     )
+
+
+def _constant_above(node: ast.AST, bound: float) -> bool:
+    value = getattr(node, "value", None) if isinstance(node, ast.Constant) else None
+    return isinstance(value, int | float) and abs(value) > bound
+
+
+def _check_exponent(exponent: ast.expr) -> None:
+    for node in ast.walk(exponent):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            raise FormulaError("a power of a power is not allowed in a formula")
+        if _constant_above(node, _MAX_EXPONENT):
+            raise FormulaError(f"an exponent's constants are at most {_MAX_EXPONENT}")
 
 
 def _compile(node: Any) -> Evaluator:

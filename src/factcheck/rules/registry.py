@@ -63,6 +63,19 @@ class Selector(BaseModel):
     """Multiply the bound value by this (0.5: FLOPS to MAC operations)."""
 
 
+_MAX_SPEC_NUMBER = 100
+
+
+def _check_format_spec(spec: str) -> None:
+    """`{quote:>999999999}` would build a gigabyte string: widths and precisions are
+    small, and a spec never holds another placeholder."""
+    if "{" in spec:
+        raise ValueError(f"a placeholder inside a format spec ({spec!r}) is not allowed")
+    numbers = [int(n) for n in re.findall(r"\d+", spec)]
+    if any(n > _MAX_SPEC_NUMBER for n in numbers):
+        raise ValueError(f"format spec {spec!r}: widths and precisions are at most 100")
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
@@ -92,7 +105,10 @@ class Rule(BaseModel):
     @field_validator("message")
     @classmethod
     def _known_placeholders(cls, value: str) -> str:
-        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+        parsed = list(string.Formatter().parse(value))
+        fields = {name for _, name, _, _ in parsed if name}
+        for _, _, spec, _ in parsed:
+            _check_format_spec(spec or "")
         unknown = fields - MESSAGE_FIELDS
         if unknown:
             raise ValueError(
