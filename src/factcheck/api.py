@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from factcheck.claims.budget import TooComplexError
 from factcheck.claims.build import ClaimBuilder
 from factcheck.claims.dataset_load import DatasetFile, load_dataset
 from factcheck.claims.entities import default_matcher
@@ -33,6 +34,7 @@ from factcheck.normalize.reading import read_bounded
 from factcheck.quantities.extract import find_quantities
 from factcheck.reference.table import ReferenceTable, load_reference
 from factcheck.rules.checks.base import Locator
+from factcheck.rules.checks.complexity import too_complex_finding
 from factcheck.rules.checks.drift import drift_findings
 from factcheck.rules.engine import finding_order, run_corpus, run_internal
 from factcheck.rules.pack import default_tolerances
@@ -136,17 +138,21 @@ def check_document(
     document: Document, pack: RulePack, rules: Sequence[Rule] | None = None
 ) -> tuple[list[Claim], list[Finding]]:
     """The claims of one document (with its id as their `document`) and every finding of the
-    internal rules, consistent ones included."""
-    claims = [
-        c.model_copy(update={"document": document.id})
-        for c in extract_claims(document, pack.tolerances)
-    ]
+    internal rules, consistent ones included. A document past its work budget has no claims
+    and one FC004 note."""
+    selected = pack.rules if rules is None else rules
+    try:
+        extracted = extract_claims(document, pack.tolerances)
+    except TooComplexError as error:
+        note = _rule(selected, "FC004")
+        return [], [] if note is None else [
+            too_complex_finding(note, document.id, document.text, error)
+        ]
+    claims = [c.model_copy(update={"document": document.id}) for c in extracted]
     locate = locator({document.id: document.text})
     date = document.meta.date or document.meta.stated_year
     assumed = frozenset() if document.meta.date else frozenset({document.id})
-    findings = run_internal(
-        pack, pack.rules if rules is None else rules, claims, locate, {document.id: date}, assumed
-    )
+    findings = run_internal(pack, selected, claims, locate, {document.id: date}, assumed)
     return claims, findings
 
 
@@ -158,7 +164,11 @@ def build_report(
     *,
     show_consistent: bool,
 ) -> AuditReport:
-    shown = sorted((f for f in findings if show_consistent or f.is_problem), key=finding_order)
+    # A note about a whole document (FC004: not checked at all) is shown like a problem.
+    shown = sorted(
+        (f for f in findings if show_consistent or f.is_problem or not f.claims),
+        key=finding_order,
+    )
     return AuditReport(
         tool=ToolInfo(name="factcheck", version=tool_version()),
         documents=[document_entry(d) for d in documents],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
+from factcheck.claims.scanned import ScannedPattern
 from factcheck.claims.trie import trie_pattern
 
 _BEFORE_WINDOW = 40
@@ -35,6 +36,7 @@ class AttributeResolver:
             for cue in spec.cues:
                 self._cue_owners.setdefault(alias_key(cue).casefold(), []).append(attribute)
         self._cue_pattern = re.compile(trie_pattern(list(self._cue_owners)), re.I)
+        self._cues = ScannedPattern(self._cue_pattern)
 
     def fitting(self, unit: str | None, surface: str = "") -> list[str]:
         # Only the unit and the last characters (classifiers such as 颗/套) decide the fit.
@@ -66,8 +68,8 @@ class AttributeResolver:
 
     def cues_in(self, text: str, start: int, end: int) -> list[tuple[int, int, list[str]]]:
         return [
-            (m.start(), m.end(), self._cue_owners[m.group().casefold()])
-            for m in self._cue_pattern.finditer(text, start, end)
+            (s, e, self._cue_owners[word.casefold()])
+            for s, e, word in self._cues.within(text, start, end)
         ]
 
     def choose(

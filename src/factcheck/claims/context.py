@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from factcheck.claims.attributes import AttributeResolver
+from factcheck.claims.budget import check_budget
 from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher
 from factcheck.claims.grammar import Grammar
@@ -68,6 +69,7 @@ class DocumentContext:
             key=lambda q: q.norm_span.start,
         )
         self._number_starts = [q.norm_span.start for q in self.numbers]
+        check_budget(len(self.text), [(s.start, s.end) for s in norm.sentences], self.numbers)
         self.grammar = Grammar(self.text, self.entities, self.kb, self.attributes)
         title = document.meta.title or norm.meta.title
         self.article_subject = article_subject(title, tools.matcher, self.kb)

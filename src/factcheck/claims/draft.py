@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from factcheck.claims.relation_cues import RelationCue, is_multiple
 from factcheck.model.claim import ClaimKind, Scope
@@ -54,6 +55,21 @@ class Draft:
     """By aspect (entity, attribute, operands): what was inferred from context, and how."""
     id: str = ""
 
+    edits: ClassVar[int] = 0
+    """Bumped whenever a plain value's key (entity, attribute) or plainness changes: the
+    table's lookup index is valid only for the count it was built at."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        watched = name in _LOOKUP_KEYS and "id" in self.__dict__
+        if watched and plain_value(self):
+            Draft.edits += 1
+        object.__setattr__(self, name, value)
+        if watched and plain_value(self):
+            Draft.edits += 1
+
+
+_LOOKUP_KEYS = frozenset({"entity", "attribute", "kind", "cue", "quantity"})
+
 
 @dataclass(frozen=True, slots=True)
 class Bound:
@@ -92,12 +108,27 @@ class DraftTable:
         self.drafts: list[Draft] = []
         self._by_quantity: dict[int, Draft] = {}
         self._by_sentence: dict[int, list[Draft]] = {}
+        self._values: dict[tuple[str | None, str | None], list[Draft]] | None = None
+        self._values_at = -1
 
     def add(self, draft: Draft) -> None:
         self.drafts.append(draft)
         self._by_sentence.setdefault(draft.sentence, []).append(draft)
         if draft.quantity is not None:
             self._by_quantity[id(draft.quantity)] = draft
+        if self._values is not None and plain_value(draft):
+            self._values.setdefault((draft.entity, draft.attribute), []).append(draft)
+
+    def _plain_values(self) -> dict[tuple[str | None, str | None], list[Draft]]:
+        """Plain values by (entity, attribute), rebuilt only after a key changed: a lookup
+        per relation stays linear in the document instead of scanning every draft."""
+        if self._values is None or self._values_at != Draft.edits:
+            self._values = {}
+            for draft in self.drafts:
+                if plain_value(draft):
+                    self._values.setdefault((draft.entity, draft.attribute), []).append(draft)
+            self._values_at = Draft.edits
+        return self._values
 
     def in_sentence(self, sentence: int) -> list[Draft]:
         """The drafts of one sentence, in the order they were added."""
@@ -109,8 +140,10 @@ class DraftTable:
 
     def previous_value(self, sentence: int, before: int) -> Draft | None:
         """The last plain value of a sentence ending before a position."""
-        candidates = [d for d in self.in_sentence(sentence) if plain_value(d) and d.end <= before]
-        return candidates[-1] if candidates else None
+        for draft in reversed(self.in_sentence(sentence)):
+            if plain_value(draft) and draft.end <= before:
+                return draft
+        return None
 
     def lookup(
         self, entity: str, attribute: str, near: int, exclude: QuantityMention | None = None
@@ -119,11 +152,8 @@ class DraftTable:
         condition first, then the nearest, preceding ones before following ones."""
         found = [
             d
-            for d in self.drafts
-            if plain_value(d)
-            and d.entity == entity
-            and d.attribute == attribute
-            and d.quantity is not exclude
+            for d in self._plain_values().get((entity, attribute), [])
+            if d.quantity is not exclude
         ]
         if not found:
             return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.claims.kb import KnowledgeBase, alias_key
+from factcheck.claims.scanned import ScannedPattern
 from factcheck.claims.trie import trie_pattern
 from factcheck.model.claim import Scope
 from factcheck.model.quantity import DateValue, QuantityMention
@@ -67,7 +68,7 @@ class ScopeReader:
         for label, words in kb.scopes.conditions.items():
             for word in words:
                 self._owners[alias_key(word).casefold()] = label
-        self._pattern = re.compile(trie_pattern(list(self._owners)), re.I)
+        self._pattern = ScannedPattern(re.compile(trie_pattern(list(self._owners)), re.I))
         limits = [w for w, label in self._owners.items() if label == LIMIT]
         self._limit = re.compile(trie_pattern(limits), re.I)
         anaphora = [alias_key(w) for w in kb.scopes.anaphora]
@@ -94,7 +95,7 @@ class ScopeReader:
 
     def _labels(self, text: str, start: int, end: int) -> set[str]:
         return {
-            self._owners[m.group().casefold()] for m in self._pattern.finditer(text, start, end)
+            self._owners[word.casefold()] for _, _, word in self._pattern.within(text, start, end)
         }
 
     def refers_back(self, text: str, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from factcheck.api import extract_claims
+from factcheck.claims.budget import TooComplexError
 from factcheck.claims.dataset import claim_record, dataset_yaml
 from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.output import output_target, write_outputs, write_text
@@ -88,7 +89,12 @@ def extract(
             document = document.model_copy(
                 update={"meta": document.meta.model_copy(update={"date": date})}
             )
-        rendered.add(loaded.path, document, extract_claims(document))
+        try:
+            claims = extract_claims(document)
+        except TooComplexError as error:  # a note, not a failure: the text was read
+            print(f"factcheck: note: {document.path}: {error.message}; no claims", file=sys.stderr)
+            claims = []
+        rendered.add(loaded.path, document, claims)
     if to_folder and output is not None:
         names = _folder_names(files)
         _write_folder([(output / names[path], text) for path, text in rendered.yaml])

@@ -18,6 +18,9 @@ _ENGLISH_STOP = re.compile(r"(?<=[A-Za-z0-9%)\"”])(?<![A-Z]\.[A-Z])\.(?=\s+[A-
 # A bullet of a flattened list: ` - ` or ` • ` after text (not between digits: 3 - 5).
 _BULLET = re.compile(r"(?<=[^\d\s\-])\s+[-•·–]\s+(?=[^\d\s\-])")
 _CLAUSE_BREAK = re.compile(r"[,，、:：]")
+# Real sentences in the corpora stay under 450 characters; longer runs are lists or junk.
+MAX_SENTENCE_CHARS = 600
+_SOFT_BREAKS = ("，", ",", "、", ":", "：", " ")
 
 
 def line_spans(text: str) -> list[Span]:
@@ -38,10 +41,29 @@ def sentence_spans(text: str) -> list[Span]:
         for end in (*cuts, m.end()):
             while start < end and text[start].isspace():
                 start += 1
-            if start < end:
-                spans.append(Span(start=start, end=end))
-            start = end
+            for piece_end in _pieces(text, start, end):
+                if start < piece_end:
+                    spans.append(Span(start=start, end=piece_end))
+                start = piece_end
     return spans
+
+
+def _pieces(text: str, start: int, end: int) -> list[int]:
+    """Ends of the pieces of a run-on sentence longer than MAX_SENTENCE_CHARS: each cut at
+    the last clause break or space before the limit, else where no token is split. Every
+    later stage reads a sentence per number, so bounded sentences keep them linear."""
+    ends = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(c, start + 1, limit) for c in _SOFT_BREAKS) + 1
+        if cut <= start + MAX_SENTENCE_CHARS // 2:
+            cut = limit
+            while cut > start + 1 and text[cut - 1].isalnum() and text[cut].isalnum():
+                cut -= 1
+            cut = limit if cut <= start + 1 else cut
+        ends.append(cut)
+        start = cut
+    return [*ends, end]
 
 
 def clause_spans(text: str, sentence: Span) -> list[Span]:

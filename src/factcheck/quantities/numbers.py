@@ -13,6 +13,8 @@ import cn2an
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
+# 一千二百三十四亿五千六百七十八万九千零一十二 has 21 characters.
+MAX_NUMERAL_CHARS = 32
 _MAGNITUDE_WORDS = {
     "十": Decimal(10),
     "百": Decimal(100),
@@ -39,6 +41,8 @@ def parse_chinese(text: str) -> Decimal | None:
     """`两千` -> 2000, `三点五` -> 3.5, `万` -> 10000; None if it is not a numeral."""
     if text in _MAGNITUDE_WORDS:
         return _MAGNITUDE_WORDS[text]
+    if len(text) > MAX_NUMERAL_CHARS:
+        return None  # no news figure is spelled this long; cn2an would build a huge int
     try:
         value = cn2an.cn2an(text, "normal")
     except (ValueError, KeyError, IndexError, TypeError):

@@ -40,6 +40,7 @@ class CheckKind(StrEnum):
     reference_value = "reference_value"
     reference_relation = "reference_relation"
     source_drift = "source_drift"
+    too_complex = "too_complex"
 
 
 class RuleDocs(BaseModel):

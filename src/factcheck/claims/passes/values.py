@@ -142,8 +142,8 @@ class ValuePass:
         """In a list (`H200的TPP约为15832;` / `昇腾910C约为12800;`, or `7万至8万辆。明年预计
         将达到15万`), a number with no cue word states the attribute of the last number of the
         same unit in the sentence just before."""
-        for draft in reversed(self.table.drafts):
-            if draft.sentence < sentence.index - 1:
+        for looked, draft in enumerate(reversed(self.table.drafts)):
+            if draft.sentence < sentence.index - 1 or looked >= _LIST_LOOKBACK:
                 return None
             earlier = self.ctx.sentence(draft.sentence)
             if earlier is None or earlier.paragraph < sentence.paragraph - 1:
@@ -159,6 +159,8 @@ class ValuePass:
         return None
 
 
+# A list continues the attribute of one of its last few numbers, never of one far back.
+_LIST_LOOKBACK = 12
 _ADJACENT = re.compile(r"\s*(?:为|是|达|达到|约|约为|高达|仅|只有|of|was|is|at)?\s*(?:约|近)?\s*")
 
 
