@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 
 from factcheck.claims.context import DocumentContext
-from factcheck.claims.cues import common_noun_pattern, company_reference_pattern
 from factcheck.claims.draft import AMBIGUOUS_PENALTY, CARRIED_PENALTY, Bound, DraftTable
 from factcheck.claims.entities import EntityMention
 from factcheck.claims.grammar import PUNCTUATION
 from factcheck.claims.nearby import NearbyOwners
 from factcheck.claims.relation_cues import is_multiple, passive_agent_start
 from factcheck.claims.subjects import Sentence
-from factcheck.claims.trie import trie_pattern
 
 _TOPIC_REACH = 12
 """How many sentences back a carried-over topic may come from."""
@@ -40,10 +38,10 @@ class EntityBinder:
         self.kb = ctx.kb
         self.grammar = ctx.grammar
         self.nearby = NearbyOwners(ctx)
-        cues = ctx.kb.cues
-        self._common_subject = common_noun_pattern(cues)
-        self._company_word = company_reference_pattern(cues, clause_start=False)
-        self._compared_with = re.compile(trie_pattern(cues.comparison_markers))
+        # Compiled once per knowledge base (BuildTools), not once per document.
+        self._common_subject = ctx.tools.common_noun
+        self._company_word = ctx.tools.company_word
+        self._compared_with = ctx.tools.compared_with
 
     def entity_for(self, sentence: Sentence, start: int, end: int, attribute: str | None) -> Bound:
         """The entity a number (at start..end) is about, the strategy that found it, and the

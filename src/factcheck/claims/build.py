@@ -19,7 +19,7 @@ import re
 from factcheck.claims.attributes import AttributeResolver
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import BuildTools, DocumentContext
-from factcheck.claims.cues import company_reference_pattern
+from factcheck.claims.cues import common_noun_pattern, company_reference_pattern
 from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.draft import DraftTable
 from factcheck.claims.entities import EntityMatcher
@@ -30,6 +30,7 @@ from factcheck.claims.passes.finish import finish
 from factcheck.claims.passes.relations import RelationPass
 from factcheck.claims.passes.values import ValuePass
 from factcheck.claims.scope import ScopeReader
+from factcheck.claims.trie import trie_pattern
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document
 from factcheck.model.tolerances import Tolerances
@@ -51,6 +52,9 @@ class ClaimBuilder:
             attributes=AttributeResolver(kb),
             scopes=ScopeReader(kb),
             company_reference=company_reference_pattern(kb.cues, clause_start=True),
+            company_word=company_reference_pattern(kb.cues, clause_start=False),
+            common_noun=common_noun_pattern(kb.cues),
+            compared_with=re.compile(trie_pattern(kb.cues.comparison_markers)),
             memory_types=memory_types,
             directions=DirectionWords.from_cues(kb.cues),
         )

@@ -37,6 +37,12 @@ class BuildTools:
     attributes: AttributeResolver
     scopes: ScopeReader
     company_reference: re.Pattern[str]
+    """公司 / 该公司 at the start of a clause: a sentence's subject."""
+    company_word: re.Pattern[str]
+    """公司 / the company anywhere."""
+    common_noun: re.Pattern[str]
+    """可比公司, 上市公司: not a reference to the article's company."""
+    compared_with: re.Pattern[str]
     memory_types: re.Pattern[str]
     directions: DirectionWords
 
