@@ -60,6 +60,16 @@ def test_an_edited_number_in_the_article_exits_1_naming_file_and_line(project: P
     assert "claims/a.yaml" in text.stdout and "FC003" in text.stdout
 
 
+@pytest.mark.parametrize("name", ["html", "md", "text", "junit", "sarif", "json"])
+def test_a_shortened_article_is_reported_in_every_format(project: Path, name: str) -> None:
+    # The claims' spans now point past the article's end: FC002/FC003, never IndexError.
+    article = project / "articles" / "a.txt"
+    article.write_text(CLEAN[:10], encoding="utf-8")
+    result = run(["check", "claims", "--format", f"{name}:report.out"], project)
+    assert result.returncode == 1, result.stderr
+    assert (project / "report.out").stat().st_size > 0 and not result.stderr
+
+
 def test_a_yaml_syntax_error_exits_2_naming_file_and_line(project: Path) -> None:
     path = project / "claims" / "a.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
