@@ -281,9 +281,19 @@ class EntityBinder:
         def fits(entity: str, attribute: str | None) -> bool:
             return entity not in excluded and self.ctx.fits(entity, attribute)
 
+        def crosses_block(earlier: Sentence, entity: str) -> bool:
+            # A company named in passing does not carry into the next paragraph.
+            return (
+                earlier.block != sentence.block
+                and entity != self.ctx.article_subject
+                and self.kb.kind(entity) == "company"
+            )
+
         earlier_sentences = self.ctx.before(sentence, _TOPIC_REACH)
         for earlier in reversed(earlier_sentences):
             if earlier.subject and not earlier.subject_carried:
+                if crosses_block(earlier, earlier.subject):
+                    continue
                 if fits(earlier.subject, attribute):
                     return earlier.subject
                 if (
@@ -301,6 +311,7 @@ class EntityBinder:
                     fits(e.entity, attribute)
                     and self.kb.kind(e.entity) != "group"
                     and not self.grammar.is_object(e)
+                    and not crosses_block(earlier, e.entity)
                 ):
                     return e.entity
         return None

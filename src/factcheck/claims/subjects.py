@@ -35,6 +35,8 @@ class Sentence:
     subject: str | None
     subject_carried: bool
     subject_strategy: str = "subject_of_sentence"
+    block: int = 0
+    """Which run of lines between blank lines the sentence is in (a paragraph proper)."""
     subject_blocks: bool = False
     """The sentence is about something no entity stands for here (an unknown company named
     by 该公司 in an article without a subject): nothing is carried into it."""
@@ -85,11 +87,16 @@ class SubjectReader:
         topic: str | None = None
         heading: str | None = None
         paragraph = -1
+        block = 0
         for index, span in enumerate(norm.sentences):
             if norm.is_excluded(span.start, span.end):
                 continue
             line = bisect_right(line_starts, span.start) - 1
             if line != paragraph:
+                if self._blank_line_before(line):
+                    block += 1
+                    if topic is not None and self._drops_topic(topic):
+                        topic = None
                 paragraph = line
                 heading = self._heading(line)
             lo = bisect_left(entity_starts, span.start)
@@ -117,9 +124,21 @@ class SubjectReader:
                     subject_carried=carried,
                     subject_strategy=strategy,
                     subject_blocks=blocks,
+                    block=block,
                 )
             )
         return sentences
+
+    def _drops_topic(self, topic: str) -> bool:
+        """A company named in passing does not carry past a blank line: a new paragraph is
+        about the article's subject, or names its own."""
+        return topic != self.title_subject and self.kb.kind(topic) == "company"
+
+    def _blank_line_before(self, line: int) -> bool:
+        if line == 0:
+            return False
+        between = self.text[self.norm.lines[line - 1].end : self.norm.lines[line].start]
+        return between.count("\n") >= 2
 
     def _heading(self, line_index: int) -> str | None:
         """A label for a paragraph: `显存带宽:` at its start, or a short heading line above."""
