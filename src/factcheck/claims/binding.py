@@ -52,6 +52,7 @@ class EntityBinder:
             nearby.by_stated_limit,
             nearby.by_table_column,
             nearby.by_parenthesis,
+            self._restated_in_parenthesis,
             nearby.by_respectively,
             nearby.by_following_noun,
             nearby.by_english_of_owner,
@@ -62,6 +63,30 @@ class EntityBinder:
             if bound is not None:
                 return bound
         return self._by_clause(sentence, start, end, attribute, rejected)
+
+    def _restated_in_parenthesis(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """限制算力至H100的15%(FP16算力148 TFLOPS): a parenthesis opened right after a
+        number restates it, so its figure belongs to that number's owner, not to the base
+        the number was compared with."""
+        paren = self.text.rfind("(", sentence.start, start)
+        if paren == -1 or self.text.find(")", paren, start) != -1 or self.table is None:
+            return None
+        if any(paren < e.start < start for e in sentence.entities):
+            return None
+        before = self.text[sentence.start : paren].rstrip()
+        stated = next(
+            (
+                d
+                for d in reversed(self.table.in_sentence(sentence.index))
+                if d.quantity is not None and d.end == sentence.start + len(before)
+            ),
+            None,
+        )
+        if stated is None or stated.entity is None or not self.ctx.fits(stated.entity, attribute):
+            return None
+        return Bound(stated.entity, False, "restates_number_before_parenthesis", rejected)
 
     def _by_clause(
         self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
