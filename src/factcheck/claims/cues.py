@@ -39,6 +39,7 @@ class CueSpec(BaseModel):
     plural_determiners: list[str] = []
     reference_nouns: list[str] = []
     population_nouns: list[str] = []
+    product_figure_nouns_en: list[str] = []
     direction_words: dict[
         Literal[
             "less", "slightly_less", "much_less", "greater", "slightly_greater", "much_greater"

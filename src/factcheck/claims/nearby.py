@@ -6,6 +6,7 @@ share of a population). `binding.py` tries them before reading the clause."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import Bound
@@ -16,6 +17,17 @@ from factcheck.claims.tables import TableReader
 _NOUN_REACH = 6
 _COUNTING_WORDS = frozenset("颗片块张枚台套代款个")
 _CHIP_CLASSIFIERS = ("颗", "张", "块", "片", "卡", "枚")
+# "in" or "from", a footnote bracket, up to three words: $2 [billion] to $5 billion in H20
+_IN_OR_FROM = re.compile(r"(?:\s*\[[^\]]{0,20}\])?\s+(?:in|from)\s+(?:[A-Za-z-]+\s+){0,3}", re.I)
+_PRODUCT_REACH = 60
+
+
+@cache
+def _product_noun_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words or '(?!)'})\b", re.I)
+
+
 _OF_POSSESSOR = re.compile(r"\s+of\s+(?:(?P<its>its|their)\b|(?:the\s+)?)", re.I)
 
 
@@ -27,6 +39,7 @@ class NearbyOwners:
         self.grammar = ctx.grammar
         self.tables = TableReader(ctx)
         self._limits: dict[int, bool] = {}
+        self._product_noun = _product_noun_pattern(tuple(ctx.kb.cues.product_figure_nouns_en))
         population = "|".join(
             re.escape(n) for n in sorted(ctx.kb.cues.population_nouns, key=len, reverse=True)
         )
@@ -114,6 +127,21 @@ class NearbyOwners:
         if not owners or not self.text.startswith(("'s", "’s"), owners[0].end):
             return None
         return Bound(owners[0].entity, False, "possessor_after_of", rejected)
+
+    def by_english_product_figure(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """$5 billion in H20 revenue, $50 million from specially nerfed H20 chips: the
+        product named after the amount owns it, not the vendor the sentence is about."""
+        # The text names the product as the figure's owner, so a chip may own revenue here.
+        for e in sentence.entities:
+            if not end < e.start <= end + _PRODUCT_REACH or self.kb.kind(e.entity) == "company":
+                continue
+            if _IN_OR_FROM.fullmatch(self.text, end, e.start) and self._product_noun.match(
+                self.text, e.end
+            ):
+                return Bound(e.entity, False, "product_named_after_amount", rejected)
+        return None
 
     def _company_so_far(self, sentence: Sentence) -> str | None:
         """The company the sentence (or, failing that, the article) is about."""
