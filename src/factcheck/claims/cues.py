@@ -26,6 +26,7 @@ class CueSpec(BaseModel):
     reference_blockers: list[str] = []
     org_suffixes: list[str]
     org_stop_prefixes: list[str] = []
+    org_weak_suffixes: list[str] = []
     market_suffixes: list[str]
     market_products: list[str] = []
     market_generic: list[str] = []

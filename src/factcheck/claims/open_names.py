@@ -39,11 +39,25 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(k) for k in keys)
 
 
+_LIST_MARKS = "、"
+
+
+def _named_as_a_name(text: str, start: int, end: int, name: str) -> bool:
+    """A name with a suffix that is also a plain word is a name when the text says it twice
+    or lists it beside other names."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return text.count(name) >= 2 or (before != "" and before in _LIST_MARKS) or (
+        after != "" and after in _LIST_MARKS
+    )
+
+
 class OpenNameFinder:
     """Finds unknown names in normalized text; `taken` marks text already named by the kb."""
 
     def __init__(self, cues: CueSpec) -> None:
         self._stops = tuple(alias_key(w) for w in cues.org_stop_prefixes)
+        self._weak = tuple(cues.org_weak_suffixes)
         self._generic = re.compile(
             f"(?:{_alternation(cues.market_generic)})*(?:{_alternation(cues.market_suffixes)})"
         )
@@ -105,6 +119,8 @@ class OpenNameFinder:
             while name and name[0] in _LEADS:
                 start, name = start + 1, name[1:]
             if len(name) < 3 or name.startswith(self._stops):
+                continue
+            if name.endswith(self._weak) and not _named_as_a_name(text, start, end, name):
                 continue
             out.append((start, end, local_entity("company", name.strip())))
         return out
