@@ -103,7 +103,8 @@ class AuditOptions:
 
 
 def audit_documents(documents: Sequence[Document], options: AuditOptions) -> AuditResult:
-    """Extract the claims of each document and run the internal rules over them."""
+    """Extract the claims of each document, run the internal rules over them, and, with
+    more than one document, the cross-source rules across them (by key, as `check` does)."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
     unique = _unique_ids(documents)
@@ -113,8 +114,12 @@ def audit_documents(documents: Sequence[Document], options: AuditOptions) -> Aud
         own, found = check_document(document, pack, rules)
         claims.extend(own)
         findings.extend(found)
+    texts = {d.id: d.text for d in unique}
+    if len(unique) > 1:
+        consistent = options.show_consistent
+        findings.extend(run_corpus(pack, rules, claims, locator(texts), consistent=consistent))
     report = build_report(unique, claims, findings, rules, show_consistent=options.show_consistent)
-    return AuditResult(report=report, texts={d.id: d.text for d in unique})
+    return AuditResult(report=report, texts=texts)
 
 
 def check_articles(

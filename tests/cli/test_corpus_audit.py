@@ -1,0 +1,26 @@
+"""`audit DIR` compares its articles with each other (FC2xx by key, as `check` does)."""
+
+from __future__ import annotations
+
+from factcheck.api import AuditOptions, audit_documents, load_document
+from factcheck.rules.registry import default_pack
+
+FIRST = "英伟达H20配备96GB HBM3显存。"
+SECOND = "英伟达H20配备96GB GDDR6X显存。"
+
+
+def test_a_folder_audit_compares_its_articles() -> None:
+    documents = [
+        load_document("a.txt", FIRST.encode("utf-8")),
+        load_document("b.txt", SECOND.encode("utf-8")),
+    ]
+    report = audit_documents(documents, AuditOptions(pack=default_pack())).report
+    cross = [f for f in report.findings if f.rule == "FC201"]
+    assert len(cross) == 1 and cross[0].is_problem
+    assert {loc.document for loc in cross[0].locations} == {d.id for d in documents}
+
+
+def test_one_article_is_not_compared_with_itself() -> None:
+    document = load_document("a.txt", (FIRST + SECOND).encode("utf-8"))
+    report = audit_documents([document], AuditOptions(pack=default_pack())).report
+    assert not [f for f in report.findings if f.rule.startswith("FC2")]
