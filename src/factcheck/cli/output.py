@@ -79,7 +79,10 @@ def _replace_all(files: Sequence[tuple[Path, str]]) -> None:
         for path, content in files:
             temporaries.append((_write_temporary(path, content), path))
         for temporary, path in temporaries:
-            temporary.replace(path)
+            try:
+                temporary.replace(path)
+            except OSError as error:
+                raise ConfigError(f"cannot write: {error.strerror}", path=str(path)) from None
     except BaseException:
         for temporary, _ in temporaries:
             temporary.unlink(missing_ok=True)
