@@ -24,3 +24,19 @@ def test_one_article_is_not_compared_with_itself() -> None:
     document = load_document("a.txt", (FIRST + SECOND).encode("utf-8"))
     report = audit_documents([document], AuditOptions(pack=default_pack())).report
     assert not [f for f in report.findings if f.rule.startswith("FC2")]
+
+
+def test_a_tie_is_one_finding_naming_both_sides() -> None:
+    # Two articles say 4.0 TB/s, two say 1 TB/s: no majority to call either an outlier.
+    texts = [
+        "英伟达H20的显存带宽为4.0TB/s。",
+        "H20的显存带宽达4.0TB/s。",
+        "英伟达H20的显存带宽约为1TB/s。",
+        "H20的显存带宽为1TB/s左右。",
+    ]
+    documents = [load_document(f"{n}.txt", t.encode("utf-8")) for n, t in enumerate(texts)]
+    report = audit_documents(documents, AuditOptions(pack=default_pack())).report
+    cross = [f for f in report.findings if f.rule == "FC201"]
+    assert len(cross) == 1
+    assert {loc.document for loc in cross[0].locations} == {d.id for d in documents}
+    assert "as many articles on each side" in cross[0].explanation

@@ -47,8 +47,10 @@ def _named_as_a_name(text: str, start: int, end: int, name: str) -> bool:
     or lists it beside other names."""
     before = text[start - 1 : start]
     after = text[end : end + 1]
-    return text.count(name) >= 2 or (before != "" and before in _LIST_MARKS) or (
-        after != "" and after in _LIST_MARKS
+    return (
+        text.count(name) >= 2
+        or (before != "" and before in _LIST_MARKS)
+        or (after != "" and after in _LIST_MARKS)
     )
 
 

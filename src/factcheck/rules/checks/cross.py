@@ -44,12 +44,14 @@ def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding
         if spec.stable and not describes_the_spec(sure[0]):
             continue  # two articles' "after the cut" figures may describe different cuts
         if spec.categorical:
-            pairs = [([a], b) for a, b in _word_pairs(sure)]
+            pairs: list[Disagreement] = [([a], b, []) for a, b in _word_pairs(sure)]
         else:
             pairs = [] if group.agree else _number_pairs(sure, group.intervals)
-        for supporters, other in pairs:
-            if context.in_focus([*supporters, other]):
-                yield _disagreement(rule, context, supporters, other, categorical=spec.categorical)
+        for supporters, other, backers in pairs:
+            if context.in_focus([*supporters, other, *backers]):
+                yield _disagreement(
+                    rule, context, supporters, other, categorical=spec.categorical, backers=backers
+                )
         if (
             context.report_consistent
             and not pairs
@@ -109,9 +111,12 @@ def _word_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
-def _number_pairs(
-    claims: list[Claim], intervals: list[Interval | None]
-) -> list[tuple[list[Claim], Claim]]:
+Disagreement = tuple[list[Claim], Claim, list[Claim]]
+"""(the claims of one side, one per article; a claim of the other side; on a tie, the other
+side's further articles)."""
+
+
+def _number_pairs(claims: list[Claim], intervals: list[Interval | None]) -> list[Disagreement]:
     """Each value no other value agrees with, against the values most articles agree on.
 
     Claims are clustered by agreement; the cluster stated by the most articles (the first on
@@ -128,11 +133,20 @@ def _number_pairs(
     clusters = _clusters(plain or in_bits)
     if not clusters:
         return []
-    majority = max(clusters, key=lambda c: len({claim.document for claim, _ in c}))
-    outliers = [claim for cluster in clusters if cluster is not majority for claim, _ in cluster]
+    majority = max(clusters, key=_documents)
     unvoted = in_bits if plain else []  # with no plain value, the bits voted themselves
-    outliers += [c for c, i in unvoted if not i.meets(majority[0][1])]
-    pairs = _against(majority, _first_per_document(outliers))
+    pairs: list[Disagreement]
+    rival = next((c for c in clusters if c is not majority and _documents(c) >= 2), None)
+    if rival is not None and _documents(rival) == _documents(majority):
+        # Two values, each stated by as many articles: no majority to call the other an
+        # outlier, so one finding names both sides and all their articles.
+        ours = _first_per_document([c for c, _ in majority])
+        theirs = _first_per_document([c for c, _ in rival])
+        pairs = [(ours, theirs[0], theirs[1:])]
+    else:
+        outliers = [c for cluster in clusters if cluster is not majority for c, _ in cluster]
+        outliers += [c for c, i in unvoted if not i.meets(majority[0][1])]
+        pairs = _against(majority, _first_per_document(outliers))
     for claim, interval in unvoted:
         # 4.0 Tb/s beside another article's 4.0 TB/s: read as bytes, it is that value
         slip = bits_read_as_bytes(claim, interval)
@@ -142,13 +156,15 @@ def _number_pairs(
     return pairs
 
 
-def _against(
-    cluster: list[tuple[Claim, Interval]], others: list[Claim]
-) -> list[tuple[list[Claim], Claim]]:
+def _documents(cluster: list[tuple[Claim, Interval]]) -> int:
+    return len({claim.document for claim, _ in cluster})
+
+
+def _against(cluster: list[tuple[Claim, Interval]], others: list[Claim]) -> list[Disagreement]:
     """(the cluster's claims, one per article, other) for each other from another article."""
     supporters = _first_per_document([claim for claim, _ in cluster])
     backed = {claim.document for claim in supporters}
-    return [(supporters, other) for other in others if other.document not in backed]
+    return [(supporters, other, []) for other in others if other.document not in backed]
 
 
 def _clusters(measured: list[tuple[Claim, Interval]]) -> list[list[tuple[Claim, Interval]]]:
@@ -169,6 +185,7 @@ def _disagreement(
     other: Claim,
     *,
     categorical: bool,
+    backers: list[Claim] | None = None,
 ) -> Finding:
     anchor = supporters[0]
     owner = f"{entity_name(anchor.entity)}'s {attribute_name(anchor.attribute)}"
@@ -188,6 +205,10 @@ def _disagreement(
         )
     also = [c.document for c in supporters[1:]]
     agreeing = f" (as in {', '.join(also)})" if also else ""
+    seconded = [c.document for c in backers or []]
+    other_agreeing = (
+        f" (as in {', '.join(seconded)}; as many articles on each side)" if seconded else ""
+    )
     unit = anchor.unit
     first = interval_in(anchor, unit) or Interval.point(0)
     second = interval_in(other, unit) or Interval.point(0)
@@ -200,12 +221,12 @@ def _disagreement(
         rule,
         context,
         verdict=verdict,
-        claims=[anchor, other, *supporters[1:]],
+        claims=[anchor, other, *supporters[1:], *(backers or [])],
         explanation=(
             f"{owner} is {show(first, unit)} in {anchor.document} (“{anchor.quote.strip()}”)"
             f"{agreeing} and "
-            f"{show(second, unit)} in {other.document} (“{other.quote.strip()}”): "
-            + (slip or f"{verdict_words(verdict, gap, stretch)}.")
+            f"{show(second, unit)} in {other.document} (“{other.quote.strip()}”)"
+            f"{other_agreeing}: " + (slip or f"{verdict_words(verdict, gap, stretch)}.")
         ),
         observed=as_range(second, unit),
         expected=as_range(first, unit),
