@@ -3,12 +3,16 @@
 factcheck's reference format (claims/reference/chips.yaml). Run by hand when the research
 file changes; the project never reads the research folder at run time.
 
-    python scripts/import_reference.py PATH/TO/chips.yaml [PATH/TO/epoch_target_chips.csv] \
-        > claims/reference/chips.yaml
+    python scripts/import_reference.py PATH/TO/chips.yaml [PATH/TO/epoch_target_chips.csv \
+        [PATH/TO/epoch_ml_hardware.csv]] > claims/reference/chips.yaml
 
 With Epoch's target-chip table, a chip's TPP derived from its 8-bit and from its 16-bit
 throughput (TPP = TOPS x bit length) are both kept where they differ from the readings
 already there: articles print either derivation (910C: 12,032 from INT8, 12,800 from FP16).
+
+With Epoch's full table, chips the research file does not cover are added from their Epoch
+row, for single-SKU chips only (EPOCH_CHIPS): a name such as "A100" covers SKUs whose
+memory and power differ, so no one row speaks for it.
 
 Each value keeps its source, source kind, quote and note. `trusted` is false for values the
 research notes flag (DISAGREES, ERRONEOUS, SUSPECT, ESTIMATE); see the header for the rules.
@@ -129,7 +133,63 @@ def tpp_derivations(path: Path, values: list[dict[str, Any]]) -> list[dict[str, 
     return added
 
 
-def main(path: Path, epoch_targets: Path | None = None) -> int:
+# Epoch hardware name -> kb id: chips sold as one SKU that the research file does not cover.
+EPOCH_CHIPS = {
+    "Google TPU v6e Trillium": "google-tpu-v6e",
+    "Google TPU v4": "google-tpu-v4",
+    "Google TPU v5e": "google-tpu-v5e",
+    "NVIDIA L20 PCle": "nvidia-l20",
+}
+# Epoch column -> (attribute, factor to our unit, unit). FP8 is left out: Epoch fills it for
+# chips without FP8 units.
+EPOCH_COLUMNS = {
+    "Memory (bytes)": ("memory_capacity", 1e-9, "GB"),
+    "Memory bandwidth (byte/s)": ("memory_bandwidth", 1e-12, "TB/s"),
+    "TDP (W)": ("power", 1.0, "W"),
+    "Tensor-FP16/BF16 performance (FLOP/s)": ("compute_fp16", 1e-12, "TFLOPS"),
+    "INT8 performance (OP/s)": ("compute_int8", 1e-12, "TOPS"),
+}
+EPOCH_FULL_SOURCE = "Epoch AI ML Hardware (CC-BY 4.0) = epoch_ml_hardware.csv"
+
+
+def epoch_rows(path: Path, known_entities: set[str], kb_ids: set[str]) -> list[dict[str, Any]]:
+    """Values of the EPOCH_CHIPS rows, for chips the kb names and the research lacks."""
+    added: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            entity = EPOCH_CHIPS.get(row["Hardware name"])
+            if entity is None or entity in known_entities or entity not in kb_ids:
+                continue
+            for column, (attribute, factor, unit) in EPOCH_COLUMNS.items():
+                if not row.get(column):
+                    continue
+                value = round(float(row[column]) * factor, 3)
+                added.append(
+                    {
+                        "entity": entity,
+                        "attribute": attribute,
+                        "value": int(value) if value.is_integer() else value,
+                        "unit": unit,
+                        "precision": "dense" if attribute.startswith("compute") else None,
+                        # Epoch estimates TPU power from efficiency ratios: not a stated value
+                        "trusted": not (attribute == "power" and "TDP" in row.get("Notes", "")),
+                        "source": EPOCH_FULL_SOURCE,
+                        "source_kind": "dataset",
+                        "quote": f"Hardware name={row['Hardware name']}; {column}={row[column]}",
+                        "note": f"Epoch's notes: {row['Notes'][:200]}"
+                        if row.get("Notes")
+                        else None,
+                    }
+                )
+    return added
+
+
+def _kb_ids() -> set[str]:
+    kb = yaml.safe_load((Path(__file__).parents[1] / "kb" / "entities.yaml").read_text("utf-8"))
+    return {e["id"] for e in kb["entities"]}
+
+
+def main(path: Path, epoch_targets: Path | None = None, epoch_full: Path | None = None) -> int:
     research = yaml.safe_load(path.read_text(encoding="utf-8"))
     values: list[dict[str, Any]] = []
     for key, chip in research["chips"].items():
@@ -167,6 +227,8 @@ def main(path: Path, epoch_targets: Path | None = None) -> int:
                 )
     if epoch_targets is not None:
         values.extend(tpp_derivations(epoch_targets, values))
+    if epoch_full is not None:
+        values.extend(epoch_rows(epoch_full, {v["entity"] for v in values}, _kb_ids()))
     body = yaml.safe_dump(
         {"schema_version": 1, "values": values}, allow_unicode=True, sort_keys=False, width=100
     )
@@ -175,4 +237,5 @@ def main(path: Path, epoch_targets: Path | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+    paths = [Path(p) for p in sys.argv[1:4]]
+    sys.exit(main(paths[0], *paths[1:]))

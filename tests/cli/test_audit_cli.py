@@ -50,10 +50,10 @@ def test_seeds_report_the_known_problems_on_the_right_quotes(
     assert memory["severity"] == "error" and set(_quotes(report, memory)) == {"HBM3", "GDDR6X"}
     smaller = found[("FC106", "001")]
     assert smaller["verdict"] == "contradiction" and "略小" in _quotes(report, smaller)[0]
-    # Their subjects are carried from earlier sentences: at most a warning, saying why.
+    # Their subjects are inferred (carried, or by a pronoun): at most a warning, saying why.
     for carried in (found[("FC101", "004")], found[("FC120", "003")]):
         assert carried["verdict"] == "contradiction" and carried["severity"] == "warning"
-        assert "carried from an earlier sentence" in carried["capped"]
+        assert "was inferred" in carried["capped"]
         assert carried["capped"] in carried["explanation"]
     assert memory["capped"] is None
     assert found[("FC107", "003")]["severity"] == "warning"

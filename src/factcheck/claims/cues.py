@@ -37,6 +37,7 @@ class CueSpec(BaseModel):
     object_markers_en: list[str] = []
     comparison_markers: list[str] = []
     pronouns: dict[str, Literal["latter", "former", "subject"]] = {}
+    pronoun_false_starts: list[str] = []
     plural_determiners: list[str] = []
     reference_nouns: list[str] = []
     population_nouns: list[str] = []

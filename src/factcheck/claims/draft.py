@@ -90,6 +90,8 @@ def entity_inference(strategy: str, carried: bool = False) -> str | None:
     sentence names it: carried from an earlier sentence, or the company `公司` refers to."""
     if carried or strategy == "carried_topic":
         return "carried from an earlier sentence"
+    if strategy.startswith("pronoun:"):
+        return "the subject of the sentence before, by the pronoun " + strategy[len("pronoun:") :]
     if strategy.startswith("company_reference:"):
         return "the company the article is about, by reference"
     if strategy == "owner_of_previous_value":

@@ -58,6 +58,8 @@ def period_label(date: DateValue, article_date: str | None) -> str | None:
 
 
 _SENTENCE_WIDE = frozenset({"forecast"})
+# Conditions also written after the number, anywhere in its clause (5nm为信息误差).
+_CLAUSE_WIDE = frozenset({"disputed"})
 LIMIT = "limit"
 """The condition of a figure that is a rule's limit, not a value (scopes.yaml)."""
 
@@ -92,6 +94,10 @@ class ScopeReader:
         """Conditions that reach past their clause: a forecast (预测…显示,营收将分别达到…,
         对应净利润分别为…) covers every figure after it in the sentence."""
         return ", ".join(sorted(self._labels(text, start, end) & _SENTENCE_WIDE)) or None
+
+    def clause_condition(self, text: str, start: int, end: int) -> str | None:
+        """Conditions a clause puts on every number in it, wherever they are written."""
+        return ", ".join(sorted(self._labels(text, start, end) & _CLAUSE_WIDE)) or None
 
     def _labels(self, text: str, start: int, end: int) -> set[str]:
         return {

@@ -29,6 +29,9 @@ class ScopeFinder:
             period = self._earlier_period(sentence)
         condition = self.scopes.condition(self.text, clause, end)
         condition = condition or self.scopes.sentence_condition(self.text, sentence.start, end)
+        disputed = self.scopes.clause_condition(self.text, clause, ctx.clause_end(sentence, end))
+        if disputed is not None and disputed not in (condition or ""):
+            condition = joined(condition, disputed)
         respective = self._respective_period(sentence, start, period)
         if respective is not None:
             period, item = respective

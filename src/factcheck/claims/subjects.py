@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.claims.cues import CueSpec
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher, EntityMention
@@ -57,6 +58,25 @@ def article_subject(title: str | None, matcher: EntityMatcher, kb: KnowledgeBase
     return None
 
 
+@cache
+def _subject_pronoun_pattern(
+    pronouns: tuple[str, ...], blocked: tuple[str, ...]
+) -> re.Pattern[str]:
+    words = "|".join(re.escape(p) for p in sorted(pronouns, key=len, reverse=True))
+    not_words = "".join(f"(?!{re.escape(b)})" for b in blocked)
+    return re.compile(
+        rf"(?:^|(?<=[,，;；:：。\s]))(?:同时|此外|另外|而且|并且|而|且)?\s*{not_words}"
+        rf"(?P<pronoun>{words or '(?!)'})"
+    )
+
+
+def subject_pronoun_pattern(cues: CueSpec) -> re.Pattern[str]:
+    """其 / 它 / 该芯片 at the start of a clause, standing for the subject before (其他,
+    其中 and the like are other words)."""
+    pronouns = tuple(p for p, meaning in cues.pronouns.items() if meaning == "subject")
+    return _subject_pronoun_pattern(pronouns, tuple(cues.pronoun_false_starts))
+
+
 class SubjectReader:
     """Reads the sentences of one normalized text in order, carrying the topic along."""
 
@@ -78,6 +98,7 @@ class SubjectReader:
         self.company_reference = company_reference
         self.title_subject = title_subject
         self.plural_reference = plural_reference_pattern(self.kb.cues)
+        self.subject_pronoun = subject_pronoun_pattern(self.kb.cues)
 
     def sentences(self) -> list[Sentence]:
         norm = self.norm
@@ -187,7 +208,13 @@ class SubjectReader:
             return None, "plural_reference"  # 这三款芯片均…: several entities at once
         if reference and (not chosen or reference.start() < chosen[0].start):
             return self._referent(topic, reference.group().strip())
-        return (chosen[0].entity, "subject_of_sentence") if chosen else (None, "none")
+        if chosen:
+            return chosen[0].entity, "subject_of_sentence"
+        pronoun = self.subject_pronoun.search(self.text, body, first_number)
+        if pronoun is not None and topic is not None:
+            # 同时,其HBM带宽…: the pronoun names the subject of the sentence before
+            return topic, f"pronoun:{pronoun.group('pronoun')}"
+        return None, "none"
 
     def _referent(self, topic: str | None, word: str) -> tuple[str | None, str]:
         """公司 / the company: the company the text is about so far (the topic, or the vendor
