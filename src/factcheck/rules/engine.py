@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
 from factcheck.reference.table import EMPTY, ReferenceTable
+from factcheck.rules.checks.agreement import check_relation_agreement
 from factcheck.rules.checks.base import CheckContext, Locator
 from factcheck.rules.checks.bounds import check_bounds
 from factcheck.rules.checks.conversion import check_conversions
@@ -35,6 +36,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.formula: check_formulas,
     CheckKind.damaged_text: check_damaged,
     CheckKind.bounds: check_bounds,
+    CheckKind.relation_agreement: check_relation_agreement,
 }
 CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,

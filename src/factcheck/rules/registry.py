@@ -41,6 +41,7 @@ class CheckKind(StrEnum):
     reference_relation = "reference_relation"
     source_drift = "source_drift"
     too_complex = "too_complex"
+    relation_agreement = "relation_agreement"
 
 
 class RuleDocs(BaseModel):
