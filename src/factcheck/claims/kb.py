@@ -68,6 +68,9 @@ class AttributeSpec(BaseModel):
     China revenue, not the company's revenue)."""
     bounds: tuple[float | None, float | None] | None = None
     """What a value of it can be at all, in its unit (a market share lies in [0, 100])."""
+    parts_of_a_whole: bool = False
+    """Different entities' values are shares of one whole: listed together they sum to at
+    most 100%."""
     written_as_multiple: bool = False
     """Its values are written as multiples (市销率为56.35倍): N倍 right after its cue is a
     value of it, not a ratio to something."""

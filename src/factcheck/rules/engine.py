@@ -20,6 +20,7 @@ from factcheck.rules.checks.domain import check_formulas
 from factcheck.rules.checks.reference import check_reference_relations, check_reference_values
 from factcheck.rules.checks.relations import check_relations
 from factcheck.rules.checks.same_value import check_same_values
+from factcheck.rules.checks.share_sum import check_share_sums
 from factcheck.rules.registry import CheckKind, Rule, RulePack
 
 Check = Callable[[Rule, CheckContext], Iterator[Finding]]
@@ -37,6 +38,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.damaged_text: check_damaged,
     CheckKind.bounds: check_bounds,
     CheckKind.relation_agreement: check_relation_agreement,
+    CheckKind.share_sum: check_share_sums,
 }
 CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,

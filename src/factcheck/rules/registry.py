@@ -42,6 +42,7 @@ class CheckKind(StrEnum):
     source_drift = "source_drift"
     too_complex = "too_complex"
     relation_agreement = "relation_agreement"
+    share_sum = "share_sum"
 
 
 class RuleDocs(BaseModel):
