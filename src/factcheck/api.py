@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -102,16 +102,23 @@ class AuditOptions:
     pack: RulePack | None = None
 
 
-def audit_documents(documents: Sequence[Document], options: AuditOptions) -> AuditResult:
+def audit_documents(
+    documents: Sequence[Document],
+    options: AuditOptions,
+    checked: Iterable[tuple[list[Claim], list[Finding]]] | None = None,
+) -> AuditResult:
     """Extract the claims of each document, run the internal rules over them, and, with
-    more than one document, the cross-source rules across them (by key, as `check` does)."""
+    more than one document, the cross-source rules across them (by key, as `check` does).
+    `checked`: each document's claims and internal findings, already computed in the
+    documents' order (by worker processes); else they are computed here."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
-    unique = _unique_ids(documents)
+    unique = unique_documents(documents)
+    if checked is None:
+        checked = (check_document(document, pack, rules) for document in unique)
     claims: list[Claim] = []
     findings: list[Finding] = []
-    for document in unique:
-        own, found = check_document(document, pack, rules)
+    for own, found in checked:
         claims.extend(own)
         findings.extend(found)
     texts = {d.id: d.text for d in unique}
@@ -127,7 +134,7 @@ def check_articles(
 ) -> list[Finding]:
     """Every finding over a few articles: each internally, then all of them against each
     other and the reference (the rule fixtures' harness)."""
-    unique = _unique_ids(documents)
+    unique = unique_documents(documents)
     claims: list[Claim] = []
     findings: list[Finding] = []
     for document in unique:
@@ -219,7 +226,7 @@ def locator(texts: dict[str, str]) -> Locator:
     return locate
 
 
-def _unique_ids(documents: Sequence[Document]) -> list[Document]:
+def unique_documents(documents: Sequence[Document]) -> list[Document]:
     """Two files may share a name in different folders: their ids get a ~2, ~3 suffix."""
     seen: Counter[str] = Counter()
     unique = []
@@ -336,7 +343,7 @@ def audit_against(
     and the reference; only findings touching the new articles are reported."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
-    unique = _unique_ids([*corpus.documents, *documents])[len(corpus.documents) :]
+    unique = unique_documents([*corpus.documents, *documents])[len(corpus.documents) :]
     texts = {d.id: d.text for d in [*corpus.documents, *unique]}
     claims: list[Claim] = []
     findings: list[Finding] = []

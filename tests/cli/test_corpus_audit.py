@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from factcheck.api import AuditOptions, audit_documents, load_document
 from factcheck.rules.registry import default_pack
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FIRST = "英伟达H20配备96GB HBM3显存。"
 SECOND = "英伟达H20配备96GB GDDR6X显存。"
@@ -40,3 +46,34 @@ def test_a_tie_is_one_finding_naming_both_sides() -> None:
     assert len(cross) == 1
     assert {loc.document for loc in cross[0].locations} == {d.id for d in documents}
     assert "as many articles on each side" in cross[0].explanation
+
+
+def test_jobs_give_the_serial_report_byte_for_byte(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"jobs{jobs}.json"
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "audit",
+                "seeds/",
+                "rules/fixtures/",
+                "--jobs",
+                jobs,
+                "--format",
+                f"json:{target}",
+                "--fail-on",
+                "never",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b'"rule": "FC201"' in outputs[0]  # the articles were compared with each other

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.api import audit_against, audit_documents, load_corpus
+from factcheck.api import audit_against, audit_documents, load_corpus, unique_documents
 from factcheck.cli.common import (
     FailOnOption,
     FormatsOption,
@@ -27,7 +27,9 @@ from factcheck.cli.common import (
 )
 from factcheck.cli.config import load_config
 from factcheck.cli.inputs import article_paths, read_documents
+from factcheck.cli.parallel import PARALLEL_FROM, checked_documents, default_jobs
 from factcheck.errors import ConfigError
+from factcheck.model.document import Document
 
 
 def audit(
@@ -48,12 +50,41 @@ def audit(
             "and its reference data."
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for the articles (default: the number of cores from "
+            f"{PARALLEL_FROM} articles on, else 1). The report is the same as with 1.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
+    ] = False,
 ) -> None:
-    """Audit articles: find the numbers that do not add up, with the arithmetic."""
+    """Audit articles: find the numbers that do not add up, with the arithmetic. A folder's
+    articles are also compared with each other (cross-source rules)."""
     config = load_config()
     pack = rule_pack(rules_dir, config)
     options = audit_options(pack, select, ignore, show_consistent, config)
     targets = parse_formats(formats or ["text"], output)
+    documents = _readable(paths)
+    if against is not None:
+        result = audit_against(documents, load_corpus(against), options)
+    else:
+        unique = unique_documents(documents)
+        workers = jobs if jobs is not None else default_jobs(len(unique))
+        rules = pack.selected(options.select, options.ignore)
+        checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
+        result = audit_documents(unique, options, checked)
+    write_reports(result, targets)
+    raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
+
+
+def _readable(paths: list[Path]) -> list[Document]:
+    """Every article, or one line per file that cannot be read and exit 2, nothing written."""
     documents = []
     errors = []
     for loaded in read_documents(article_paths(paths)):
@@ -68,9 +99,4 @@ def audit(
             print(f"factcheck: error: {error.one_line()}", file=sys.stderr)
         total = len(errors) + len(documents)
         raise ConfigError(f"{len(errors)} of {total} files could not be read; nothing written")
-    if against is not None:
-        result = audit_against(documents, load_corpus(against), options)
-    else:
-        result = audit_documents(documents, options)
-    write_reports(result, targets)
-    raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
+    return documents
