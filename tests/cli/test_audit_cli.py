@@ -93,7 +93,7 @@ def test_fail_on_select_and_show_consistent(tmp_path: Path) -> None:
     rules = {f["rule"] for f in json.loads(shown.stdout)["findings"]}
     assert rules == {"FC106"}
     text = run(["audit", str(article)])
-    assert "1:" in text.stdout and "1 errors" in text.stdout
+    assert "1:" in text.stdout and "1 error," in text.stdout
 
 
 def test_several_formats_in_one_run(tmp_path: Path) -> None:

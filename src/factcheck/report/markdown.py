@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from factcheck.model.report import AuditResult
 from factcheck.report.safe_text import markdown_inline
+from factcheck.report.words import counted
 
 
 def _cell(text: str) -> str:
@@ -19,8 +20,9 @@ def render(result: AuditResult) -> str:
     lines = [
         "# factcheck report",
         "",
-        f"**{counts.error} errors, {counts.warning} warnings** in "
-        f"{report.summary.documents} articles ({report.summary.claims} claims; "
+        f"**{counted(counts.error, 'error')}, {counted(counts.warning, 'warning')}** in "
+        f"{counted(report.summary.documents, 'article')} "
+        f"({counted(report.summary.claims, 'claim')}; "
         f"{report.summary.relations.described()}).",
         "",
         "| Article | Errors | Warnings |",

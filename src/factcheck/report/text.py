@@ -11,6 +11,7 @@ from rich.text import Text
 from factcheck.model.finding import Finding
 from factcheck.model.report import AuditReport, AuditResult
 from factcheck.report.safe_text import visible_controls
+from factcheck.report.words import counted
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _WIDTH = 100
@@ -62,9 +63,10 @@ def _print_finding(console: Console, finding: Finding) -> None:
 def summary_line(report: AuditReport) -> str:
     counts = report.summary.findings
     with_problems = sum(1 for c in report.summary.by_document.values() if c.error or c.warning)
+    summary = report.summary
     return (
-        f"{report.summary.documents} articles, {report.summary.claims} claims "
-        f"({report.summary.relations.described()}): "
-        f"{counts.error} errors, {counts.warning} warnings"
-        f" in {with_problems} of {report.summary.documents} articles."
+        f"{counted(summary.documents, 'article')}, {counted(summary.claims, 'claim')} "
+        f"({summary.relations.described()}): "
+        f"{counted(counts.error, 'error')}, {counted(counts.warning, 'warning')}"
+        f" in {with_problems} of {counted(summary.documents, 'article')}."
     )
