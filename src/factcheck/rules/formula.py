@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import sympy
-
 from factcheck.rules.interval import Interval
 
 _ALLOWED_NODES = (
@@ -81,6 +79,8 @@ def compile_formula(source: str) -> Formula:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
             _check_exponent(node.right)
     names = sorted({node.id for node in ast.walk(tree) if isinstance(node, ast.Name)})
+    import sympy  # imported when a pack is loaded, not for --help or parse
+
     symbols = {name: sympy.Symbol(name, positive=True) for name in names}
     expression = sympy.sympify(source, locals=symbols, rational=True)
     return Formula(
