@@ -95,6 +95,8 @@ class AttributeSpec(BaseModel):
             )
         if self.unit in ("count", "parameter") or unit in ("count", "parameter"):
             return unit == self.unit
+        if self.unit == "dimensionless" and unit == "percent":
+            return False  # 缩减41%核心数量 is a change, not a number of cores
         return compatible(self.unit, unit)
 
 
