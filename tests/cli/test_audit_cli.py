@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,19 +12,9 @@ import jsonschema
 import pytest
 
 from factcheck.cli.schema_cmd import SchemaName, schema_json
+from tests.cli_runner import run_factcheck as run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

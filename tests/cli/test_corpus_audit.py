@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from factcheck.api import AuditOptions, audit_documents, load_document
 from factcheck.rules.registry import default_pack
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.cli_runner import run_factcheck
 
 FIRST = "英伟达H20配备96GB HBM3显存。"
 SECOND = "英伟达H20配备96GB GDDR6X显存。"
@@ -52,11 +49,8 @@ def test_jobs_give_the_serial_report_byte_for_byte(tmp_path: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):
         target = tmp_path / f"jobs{jobs}.json"
-        result = subprocess.run(
+        result = run_factcheck(
             [
-                sys.executable,
-                "-m",
-                "factcheck",
                 "audit",
                 "seeds/",
                 "rules/fixtures/",
@@ -66,12 +60,7 @@ def test_jobs_give_the_serial_report_byte_for_byte(tmp_path: Path) -> None:
                 f"json:{target}",
                 "--fail-on",
                 "never",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+            ]
         )
         assert result.returncode == 0, result.stderr
         outputs.append(target.read_bytes())

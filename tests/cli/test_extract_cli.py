@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import yaml
 
 from factcheck.cli.schema_cmd import SchemaName, schema_json
+from tests.cli_runner import run_factcheck as run
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "001_0e5e678ab594df34.txt"
-
-
-def run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
 
 
 def test_committed_schema_is_current() -> None:

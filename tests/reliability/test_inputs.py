@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,28 +13,14 @@ from factcheck.api import load_document
 from factcheck.normalize.pipeline import normalize
 from factcheck.quantities.parse import parse_text
 from factcheck.rules.pack import default_tolerances
+from tests.cli_runner import run_factcheck as run
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(
-    args: list[str], cwd: Path, stdin: bytes | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        input=stdin,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-        env=env,
-    )
-
-
-def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
+def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 2
-    lines = result.stderr.decode("utf-8").strip().splitlines()
+    lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith("factcheck: error: "), lines[0]
     return lines[0]
@@ -56,7 +40,7 @@ def test_usage_errors_go_through_click_with_the_usage_line(
 ) -> None:
     (tmp_path / "a.txt").write_text("显存80GB", encoding="utf-8")
     result = run(args, tmp_path)
-    stderr = result.stderr.decode("utf-8")
+    stderr = result.stderr
     assert result.returncode == 2
     assert stderr.startswith("Usage: factcheck") and said in stderr
     assert "internal error" not in stderr
@@ -70,10 +54,10 @@ def test_a_device_as_article_is_read_only_up_to_the_cap(tmp_path: Path) -> None:
 
 
 def test_stdin_is_an_article_and_its_size_is_bounded(tmp_path: Path) -> None:
-    result = run(["extract", "-", "--format", "jsonl"], tmp_path, "显存为80GB。".encode())
-    assert result.returncode == 0 and b'"quote"' in result.stdout
-    huge = b"a" * (64 * 2**20 + 1)
-    assert "<stdin>: larger than 64 MB" in one_error_line(run(["audit", "-"], tmp_path, huge))
+    result = run(["extract", "-", "--format", "jsonl"], tmp_path, stdin="显存为80GB。")
+    assert result.returncode == 0 and '"quote"' in result.stdout
+    huge = "a" * (64 * 2**20 + 1)
+    assert "<stdin>: larger than 64 MB" in one_error_line(run(["audit", "-"], tmp_path, stdin=huge))
 
 
 def _dataset(tmp_path: Path, source_path: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,22 +12,10 @@ import pytest
 from factcheck.cli import main, output
 from factcheck.errors import ConfigError
 from factcheck.report.formats import FORMAT_NAMES
+from tests.cli_runner import run_factcheck as run
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "英伟达H200的显存为141GB,是H100(80GB)的1.76倍。\n"
-
-
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-        env=env,
-    )
 
 
 def run_here(

@@ -38,6 +38,7 @@ class CueSpec(BaseModel):
     comparison_markers: list[str] = []
     pronouns: dict[str, Literal["latter", "former", "subject"]] = {}
     pronoun_false_starts: list[str] = []
+    clause_connectives: list[str] = []
     plural_determiners: list[str] = []
     reference_nouns: list[str] = []
     population_nouns: list[str] = []

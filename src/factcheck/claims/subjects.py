@@ -60,13 +60,15 @@ def article_subject(title: str | None, matcher: EntityMatcher, kb: KnowledgeBase
 
 @cache
 def _subject_pronoun_pattern(
-    pronouns: tuple[str, ...], blocked: tuple[str, ...]
+    pronouns: tuple[str, ...], blocked: tuple[str, ...], connectives: tuple[str, ...]
 ) -> re.Pattern[str]:
-    words = "|".join(re.escape(p) for p in sorted(pronouns, key=len, reverse=True))
+    def alternation(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
     not_words = "".join(f"(?!{re.escape(b)})" for b in blocked)
     return re.compile(
-        rf"(?:^|(?<=[,，;；:：。\s]))(?:同时|此外|另外|而且|并且|而|且)?\s*{not_words}"
-        rf"(?P<pronoun>{words or '(?!)'})"
+        rf"(?:^|(?<=[,，;；:：。\s]))(?:{alternation(connectives)})?\s*{not_words}"
+        rf"(?P<pronoun>{alternation(pronouns)})"
     )
 
 
@@ -74,7 +76,9 @@ def subject_pronoun_pattern(cues: CueSpec) -> re.Pattern[str]:
     """其 / 它 / 该芯片 at the start of a clause, standing for the subject before (其他,
     其中 and the like are other words)."""
     pronouns = tuple(p for p, meaning in cues.pronouns.items() if meaning == "subject")
-    return _subject_pronoun_pattern(pronouns, tuple(cues.pronoun_false_starts))
+    return _subject_pronoun_pattern(
+        pronouns, tuple(cues.pronoun_false_starts), tuple(cues.clause_connectives)
+    )
 
 
 class SubjectReader:
