@@ -24,6 +24,7 @@ from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.draft import DraftTable
 from factcheck.claims.entities import EntityMatcher
 from factcheck.claims.kb import KnowledgeBase
+from factcheck.claims.money import MoneyWords
 from factcheck.claims.passes.categorical import MemoryTypePass
 from factcheck.claims.passes.directions import DirectionPass
 from factcheck.claims.passes.finish import finish
@@ -57,6 +58,7 @@ class ClaimBuilder:
             compared_with=re.compile(trie_pattern(kb.cues.comparison_markers)),
             memory_types=memory_types,
             directions=DirectionWords.from_cues(kb.cues),
+            money=MoneyWords.from_cues(kb.cues),
         )
 
     def build(self, document: Document, normalized: NormalizedText | None = None) -> list[Claim]:

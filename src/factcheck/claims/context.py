@@ -15,6 +15,7 @@ from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher
 from factcheck.claims.grammar import Grammar
 from factcheck.claims.kb import KnowledgeBase
+from factcheck.claims.money import MoneyWords, with_unstated_currency
 from factcheck.claims.open_names import BENCHMARK
 from factcheck.claims.scope import ScopeReader
 from factcheck.claims.subjects import Sentence, SubjectReader, article_subject
@@ -45,6 +46,7 @@ class BuildTools:
     compared_with: re.Pattern[str]
     memory_types: re.Pattern[str]
     directions: DirectionWords
+    money: MoneyWords
 
 
 class DocumentContext:
@@ -70,9 +72,13 @@ class DocumentContext:
             q for q in quantities if not norm.is_excluded(q.norm_span.start, q.norm_span.end)
         ]
         self.dates = [q for q in quantities if q.kind is QuantityKind.date]
-        self.numbers = sorted(
-            (q for q in quantities if q.kind is not QuantityKind.date),
-            key=lambda q: q.norm_span.start,
+        self.numbers = with_unstated_currency(
+            self.text,
+            sorted(
+                (q for q in quantities if q.kind is not QuantityKind.date),
+                key=lambda q: q.norm_span.start,
+            ),
+            tools.money,
         )
         self._number_starts = [q.norm_span.start for q in self.numbers]
         check_budget(len(self.text), [(s.start, s.end) for s in norm.sentences], self.numbers)

@@ -43,6 +43,8 @@ class CueSpec(BaseModel):
     reference_nouns: list[str] = []
     population_nouns: list[str] = []
     product_figure_nouns_en: list[str] = []
+    money_nouns: list[str] = []
+    payment_verbs: list[str] = []
     direction_words: dict[
         Literal[
             "less", "slightly_less", "much_less", "greater", "slightly_greater", "much_greater"

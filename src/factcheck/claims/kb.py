@@ -71,6 +71,10 @@ class AttributeSpec(BaseModel):
     parts_of_a_whole: bool = False
     """Different entities' values are shares of one whole: listed together they sum to at
     most 100%."""
+    price_of: list[str] = []
+    """The count attributes whose units this price is per (card_price: chips ordered)."""
+    total_of_units: bool = False
+    """A value can be the cost of counted units: count × unit price in its sentence gives it."""
     written_as_multiple: bool = False
     """Its values are written as multiples (市销率为56.35倍): N倍 right after its cue is a
     value of it, not a ratio to something."""
@@ -100,7 +104,8 @@ class AttributeSpec(BaseModel):
         return compatible(self.unit, unit)
 
 
-_CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR"})
+_CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR", "money"})
+"""`money`: an amount whose currency is not written (claims/money.py)."""
 
 
 class ScopeSpec(BaseModel):

@@ -21,6 +21,7 @@ from factcheck.rules.checks.reference import check_reference_relations, check_re
 from factcheck.rules.checks.relations import check_relations
 from factcheck.rules.checks.same_value import check_same_values
 from factcheck.rules.checks.share_sum import check_share_sums
+from factcheck.rules.checks.unit_total import check_unit_totals
 from factcheck.rules.registry import CheckKind, Rule, RulePack
 
 Check = Callable[[Rule, CheckContext], Iterator[Finding]]
@@ -39,6 +40,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.bounds: check_bounds,
     CheckKind.relation_agreement: check_relation_agreement,
     CheckKind.share_sum: check_share_sums,
+    CheckKind.unit_total: check_unit_totals,
 }
 CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,

@@ -34,6 +34,12 @@ class RateTable:
                 return Interval(min(rates), max(rates)), year[1]
         return None
 
+    def overall(self) -> tuple[Interval, str]:
+        """The range of every month in the table, for an amount with no date at all."""
+        months = sorted(self.cny_per_usd)
+        rates = self.cny_per_usd.values()
+        return Interval(min(rates), max(rates)), f"any month {months[0][:4]}–{months[-1][:4]}"
+
 
 @cache
 def load_rates(path: Path) -> RateTable:

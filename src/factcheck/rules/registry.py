@@ -43,6 +43,7 @@ class CheckKind(StrEnum):
     too_complex = "too_complex"
     relation_agreement = "relation_agreement"
     share_sum = "share_sum"
+    unit_total = "unit_total"
 
 
 class RuleDocs(BaseModel):

@@ -291,12 +291,17 @@ def finding(
     bindings: Sequence[tuple[str, Claim]] = (),
     locate: Locator | None = None,
     rests_on: tuple[str, ...] = ("entity", "attribute", "operands"),
+    resting: Sequence[Claim] | None = None,
 ) -> Finding:
     """A finding of `rule`; a contradiction resting on an inferred binding (of the aspects in
-    `rests_on`) is at most a warning."""
+    `rests_on`, of the claims in `resting`, by default all) is at most a warning."""
     where = locate or context.locate
     subject = claims[0]
-    capped = inference_ceiling(claims, rests_on) if verdict is Verdict.contradiction else None
+    capped = (
+        inference_ceiling(claims if resting is None else resting, rests_on)
+        if verdict is Verdict.contradiction
+        else None
+    )
     fields = {
         "entity": entity_name(subject.entity),
         "attribute": attribute_name(subject.attribute),
