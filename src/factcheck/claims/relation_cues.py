@@ -116,6 +116,8 @@ class RelationCue:
     condition: str | None = None
     label: str | None = None
     """A period label such as 三年 before 复合增长率."""
+    of_previous: bool = False
+    """A share of the amount written before (其中四分之一): that amount is the whole."""
 
 
 def _qualifier(word: str | None) -> Qualifier | None:
@@ -275,7 +277,7 @@ def _percent(text: str, before: str, offset: int, q: QuantityMention) -> Relatio
 def _share(before: str, offset: int) -> RelationCue | None:
     m = _SHARE_OF_PREVIOUS.search(before)
     if m:
-        return RelationCue(ClaimKind.share, cue_start=offset + m.start())
+        return RelationCue(ClaimKind.share, cue_start=offset + m.start(), of_previous=True)
     m = _SHARE_OF.search(before)
     if m:
         return RelationCue(

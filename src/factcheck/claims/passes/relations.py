@@ -142,17 +142,7 @@ class RelationPass:
         whole = base_value or self.table.previous_value(sentence.index, cue.cue_start)
         part = None
         if base_value is None and whole is not None:
-            # 营收100亿元,其中数据中心30亿元,占比30%: the nearest amount is the part, the
-            # one before it (in the same unit) the whole.
-            earlier = self.table.previous_value(sentence.index, whole.start)
-            if (
-                earlier is not None
-                and earlier.unit == whole.unit
-                and earlier.unit
-                and larger(earlier, whole)
-            ):
-                # a whole is larger than its part: 增持40.84万股,至681.49万股 is no whole
-                part, whole = whole, earlier
+            part, whole = self._part_and_whole(sentence, cue, whole)
         draft.operands = [("whole", whole, base_entity, None)]
         if part is not None:
             draft.operands.insert(0, ("part", part, part.entity, part.attribute))
@@ -167,6 +157,29 @@ class RelationPass:
                 "percent",
                 sentence.heading,
             ).attribute
+
+    def _part_and_whole(
+        self, sentence: Sentence, cue: RelationCue, nearest: Draft
+    ) -> tuple[Draft | None, Draft | None]:
+        """The part and the whole among the amounts before a share that names no value of
+        its base: 营收100亿元,其中数据中心30亿元,占比30% (the whole first, larger); 上半年营收
+        120亿元,全年800亿元,占15% (the part first, of the same attribute); 营收120亿元,占全年
+        营收的15% (one amount, and the share goes on its clause's subject: the part)."""
+        earlier = self.table.previous_value(sentence.index, nearest.start)
+        if earlier is not None and earlier.unit == nearest.unit and earlier.unit:
+            if larger(earlier, nearest):
+                # a whole is larger than its part: 增持40.84万股,至681.49万股 is no whole
+                return nearest, earlier
+            if (
+                earlier.attribute is not None
+                and earlier.attribute == nearest.attribute
+                and larger(nearest, earlier)
+            ):
+                return earlier, nearest
+        clause = self.ctx.clause_start(sentence, cue.cue_start)
+        if not cue.of_previous and not self.text[clause : cue.cue_start].strip():
+            return nearest, None
+        return None, nearest
 
     def _continued_cue(self, q: QuantityMention) -> RelationCue | None:
         """分别下跌6.32%和7.03%: a number joined to the previous one shares its relation."""

@@ -23,6 +23,7 @@ from factcheck.rules.checks.base import (
 )
 from factcheck.rules.formula import Formula
 from factcheck.rules.interval import INF, Interval
+from factcheck.rules.periods import mismatch
 from factcheck.rules.registry import Rule
 
 _YEAR_RANGE = re.compile(r"^(\d{4})(?:-Q\d)?\.\.(\d{4})")
@@ -116,6 +117,9 @@ def _operand_values(
             why = "the operands are in units that do not convert"
             return _unverifiable(rule, context, claim, operands, why)
         values[variable] = interval
+    mismatched = _period_mismatch(kind_of(rule), operands)
+    if mismatched is not None:
+        return _unverifiable(rule, context, claim, operands, mismatched)
     if "periods" in formula.variables:
         periods = _periods(claim, operands)
         if periods is None:
@@ -129,6 +133,17 @@ def _operand_values(
         why = "an operand was resolved with low confidence"
         return _unverifiable(rule, context, claim, operands, why)
     return unit, values, stated
+
+
+def _period_mismatch(kind: str, operands: dict[str, Claim]) -> str | None:
+    """A half year divided by a full year, or a share of another year's total: not computed."""
+    if kind == "share" and "part" in operands and "whole" in operands:
+        part, whole = operands["part"].scope.period, operands["whole"].scope.period
+        return mismatch(part, whole, same_period=True)
+    if kind in ("ratio", "difference", "percent_change") and len(operands) == 2:
+        first, second = (c.scope.period for c in operands.values())
+        return mismatch(first, second, same_period=False)
+    return None
 
 
 def _relation_verdict(
