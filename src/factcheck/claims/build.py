@@ -25,6 +25,7 @@ from factcheck.claims.draft import DraftTable
 from factcheck.claims.entities import EntityMatcher
 from factcheck.claims.kb import KnowledgeBase
 from factcheck.claims.money import MoneyWords
+from factcheck.claims.passes.arithmetic import ArithmeticPass
 from factcheck.claims.passes.categorical import MemoryTypePass
 from factcheck.claims.passes.directions import DirectionPass
 from factcheck.claims.passes.finish import finish
@@ -67,7 +68,8 @@ class ClaimBuilder:
         binder = EntityBinder(ctx, table)
         first = (ValuePass(ctx, table, binder), MemoryTypePass(ctx, table, binder))
         second = (RelationPass(ctx, table, binder), DirectionPass(ctx, table))
-        for passes in (first, second):
+        third = (ArithmeticPass(ctx, table),)
+        for passes in (first, second, third):
             for sentence in ctx.sentences:
                 for each in passes:
                     each.run(sentence)

@@ -46,6 +46,8 @@ class Draft:
     """The relation its number belongs to; such a draft is no operand of another relation."""
     operands: list[tuple[str, Draft | None, str | None, str | None]] = field(default_factory=list)
     """(role, claim, entity, attribute) before ids exist."""
+    expression: str | None = None
+    """Arithmetic the article writes for this figure, over the operand roles x1, x2 …"""
     owner: Draft | None = None
     """A memory type follows the size it is written with (80GB HBM3) when that moves."""
     entity_how: str = "unbound"

@@ -86,7 +86,8 @@ _SHARE_WHOLE_EN = re.compile(
     r"\s+of\s+(?P<base>(?:the\s+|its\s+)?[A-Za-z][\w\- ]{0,30}?)(?=[,.;)]|$)"
 )
 _SHARE_OF_PREVIOUS = re.compile(r"其中(?:的)?\s*$")
-_SHARE_OF = re.compile(r"占(?P<base>[^,，;；。]{0,30}?)(?:的|比例|比重)?(?:从)?\s*$")
+# The base names a whole, never holds a computation (占比为20%(120亿元/800亿元×100%)).
+_SHARE_OF = re.compile(r"占(?P<base>[^,，;；。=×÷/]{0,30}?)(?:的|比例|比重)?(?:从)?\s*$")
 _CAGR = re.compile(
     r"(?P<label>[一二三四五六七八九十\d]+年)?(?:年均)?(?:复合增长率|复合年增长率|年复合增长率|CAGR|"
     r"compound annual growth rate)\s*(?:高达|达到|达|为|约|of)?\s*$",

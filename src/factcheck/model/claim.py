@@ -87,6 +87,9 @@ class Claim(BaseModel):
     unit: str | None = None
     qualifier: str | None = None
     operands: list[Operand] = Field(default_factory=list)
+    expression: str | None = Field(default=None, exclude_if=lambda value: value is None)
+    """Arithmetic the article writes out for this figure (`x1 / x2 * 1`, from 120亿元/800亿元
+    ×100%=15%), over the operand roles x1, x2 …; numbers that made no claim are constants."""
     confidence: float = 1.0
     binding: Binding | None = None
     """How the extractor bound it (absent for claims loaded from a dataset)."""

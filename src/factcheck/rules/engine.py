@@ -10,6 +10,7 @@ from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
 from factcheck.reference.table import EMPTY, ReferenceTable
 from factcheck.rules.checks.agreement import check_relation_agreement
+from factcheck.rules.checks.arithmetic import check_written_arithmetic
 from factcheck.rules.checks.base import CheckContext, Locator
 from factcheck.rules.checks.bounds import check_bounds
 from factcheck.rules.checks.conversion import check_conversions
@@ -41,6 +42,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.relation_agreement: check_relation_agreement,
     CheckKind.share_sum: check_share_sums,
     CheckKind.unit_total: check_unit_totals,
+    CheckKind.written_arithmetic: check_written_arithmetic,
 }
 CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,

@@ -44,6 +44,7 @@ class CheckKind(StrEnum):
     relation_agreement = "relation_agreement"
     share_sum = "share_sum"
     unit_total = "unit_total"
+    written_arithmetic = "written_arithmetic"
 
 
 class RuleDocs(BaseModel):
@@ -61,8 +62,12 @@ class Selector(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: str | None = None
-    attribute: str | None = None
+    attribute: str | list[str] | None = None
+    """One attribute, or any of a list (a price change may be of the card price or the ASP)."""
     condition: str | None = None
+    same_sentence: bool = False
+    """Only a claim of the target's sentence: figures that explain each other only when the
+    article states them together (volume, price and revenue growth)."""
     scale: float = 1.0
     """Multiply the bound value by this (0.5: FLOPS to MAC operations)."""
 

@@ -57,6 +57,7 @@ def _claim(ctx: DocumentContext, draft: Draft) -> Claim:
         unit=draft.unit,
         qualifier=draft.qualifier,
         operands=operands,
+        expression=draft.expression,
         confidence=draft.confidence,
         binding=Binding(
             entity=draft.entity_how,

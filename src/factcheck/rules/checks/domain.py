@@ -51,9 +51,15 @@ def check_formulas(rule: Rule, context: CheckContext) -> Iterator[Finding]:
 def _fits(claim: Claim, selector: Selector) -> bool:
     return (
         (selector.kind is None or claim.kind.value == selector.kind)
-        and (selector.attribute is None or claim.attribute == selector.attribute)
+        and _attribute_fits(claim.attribute, selector.attribute)
         and (selector.condition is None or claim.scope.condition == selector.condition)
     )
+
+
+def _attribute_fits(attribute: str | None, wanted: str | list[str] | None) -> bool:
+    if wanted is None:
+        return True
+    return attribute in wanted if isinstance(wanted, list) else attribute == wanted
 
 
 def _bind(
@@ -65,6 +71,7 @@ def _bind(
         if c.entity == target.entity
         and c not in exclude
         and c.document == target.document
+        and (not selector.same_sentence or c.sentence == target.sentence)
         and _fits(c, selector)
         and _periods_agree(c, target)
         and interval_in(c, c.unit) is not None
