@@ -17,7 +17,8 @@ _LATIN_WINDOW = 80
 _AFTER_WINDOW = 8
 _AFTER_PENALTY = 6
 _REFINE_GAP = 4
-_BREAK = re.compile(r"[,，;；。、:：()（）\s和与及或]")
+# A single space is typesetting (FP16 算力), not a break between noun phrases.
+_BREAK = re.compile(r"[,，;；。、:：()（）和与及或\n]|\s{2,}")
 
 
 @dataclass(frozen=True, slots=True)

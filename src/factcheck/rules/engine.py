@@ -16,6 +16,7 @@ from factcheck.rules.checks.bounds import check_bounds
 from factcheck.rules.checks.conversion import check_conversions
 from factcheck.rules.checks.cross import check_cross_relations, check_cross_same_fact
 from factcheck.rules.checks.damaged import check_damaged
+from factcheck.rules.checks.derived import check_cross_derived
 from factcheck.rules.checks.direction import check_directions
 from factcheck.rules.checks.domain import check_formulas
 from factcheck.rules.checks.reference import check_reference_relations, check_reference_values
@@ -47,6 +48,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
 CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,
     CheckKind.cross_relation: check_cross_relations,
+    CheckKind.cross_derived: check_cross_derived,
     CheckKind.reference_value: check_reference_values,
     CheckKind.reference_relation: check_reference_relations,
 }

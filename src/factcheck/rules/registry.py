@@ -45,6 +45,7 @@ class CheckKind(StrEnum):
     share_sum = "share_sum"
     unit_total = "unit_total"
     written_arithmetic = "written_arithmetic"
+    cross_derived = "cross_derived"
 
 
 class RuleDocs(BaseModel):

@@ -31,3 +31,9 @@ def inference_ceiling(
             if aspect in aspects:
                 return f"the {aspect} of “{claim.quote.strip()}” was inferred: {reason}"
     return None
+
+
+def verdict_rank(verdict: Verdict) -> int:
+    """Best first: of several readings of a figure, the one that holds wins."""
+    order = (Verdict.consistent, Verdict.stretched, Verdict.contradiction, Verdict.unverifiable)
+    return order.index(verdict)

@@ -26,6 +26,7 @@ from factcheck.rules.checks.base import (
     show,
 )
 from factcheck.rules.checks.relations import verdict_words
+from factcheck.rules.checks.severity import verdict_rank
 from factcheck.rules.interval import Interval
 from factcheck.rules.rates import RateTable, load_rates
 from factcheck.rules.registry import Rule
@@ -124,15 +125,10 @@ def _check(
     readings = _readings(rule, context, total, price, stated, table, observed)
     if not readings:
         return None
-    best = min(readings, key=lambda r: (_rank(r.verdict), r.gap))
+    best = min(readings, key=lambda r: (verdict_rank(r.verdict), r.gap))
     if best.verdict is Verdict.consistent and not context.report_consistent:
         return None
     return _finding(rule, context, (count, price, total), observed, readings, best)
-
-
-def _rank(verdict: Verdict) -> int:
-    order = (Verdict.consistent, Verdict.stretched, Verdict.contradiction)
-    return order.index(verdict)
 
 
 def _readings(
