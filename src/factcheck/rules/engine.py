@@ -19,6 +19,7 @@ from factcheck.rules.checks.damaged import check_damaged
 from factcheck.rules.checks.derived import check_cross_derived
 from factcheck.rules.checks.direction import check_directions
 from factcheck.rules.checks.domain import check_formulas
+from factcheck.rules.checks.mislabel import check_mislabelled
 from factcheck.rules.checks.reference import check_reference_relations, check_reference_values
 from factcheck.rules.checks.relations import check_relations
 from factcheck.rules.checks.same_value import check_same_values
@@ -49,6 +50,7 @@ CORPUS_CHECKS: dict[CheckKind, Check] = {
     CheckKind.cross_same_fact: check_cross_same_fact,
     CheckKind.cross_relation: check_cross_relations,
     CheckKind.cross_derived: check_cross_derived,
+    CheckKind.cross_mislabel: check_mislabelled,
     CheckKind.reference_value: check_reference_values,
     CheckKind.reference_relation: check_reference_relations,
 }

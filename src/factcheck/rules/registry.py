@@ -46,6 +46,7 @@ class CheckKind(StrEnum):
     unit_total = "unit_total"
     written_arithmetic = "written_arithmetic"
     cross_derived = "cross_derived"
+    cross_mislabel = "cross_mislabel"
 
 
 class RuleDocs(BaseModel):
