@@ -32,22 +32,69 @@ def check_mislabelled(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     factor = rule.number("scale_factor")
     digits = int(rule.number("min_digits"))
     needed = int(rule.number("min_others"))
-    by_attribute: dict[str, list[Claim]] = {}
+    by_attribute: dict[tuple[str, str], list[Claim]] = {}
     by_entity: dict[str, list[Claim]] = {}
     for (entity, attribute, _, _), group in sorted(context.sure_groups().items()):
-        numeric = [c for c in group.claims if interval_in(c, c.unit) is not None]
-        by_attribute.setdefault(attribute, []).extend(numeric)
+        numeric = [c for c in group.claims if _positive(c) is not None]
+        for claim in numeric:
+            by_attribute.setdefault((attribute, claim.unit or ""), []).append(claim)
         by_entity.setdefault(entity, []).extend(numeric)
     for _, claims in sorted(by_attribute.items()):
+        ranges = _Ranges(claims)
         for claim in claims:
             if _digits(claim) < digits or not context.in_focus([claim]):
                 continue
-            others = [c for c in claims if c.document != claim.document and c.unit == claim.unit]
-            if len(others) < needed or not _outside(claim, others, factor):
+            extremes = ranges.excluding(claim.document, needed)
+            if extremes is None or not _outside(claim, extremes, factor):
                 continue
             twins = _twins(claim, by_entity.get(claim.entity or "", []), context.negligible, digits)
             if twins:
-                yield _finding(rule, context, claim, twins, others)
+                yield _finding(rule, context, claim, twins, list(extremes))
+
+
+def _positive(claim: Claim) -> Interval | None:
+    interval = interval_in(claim, claim.unit)
+    return interval if interval is not None and interval.low > 0 else None
+
+
+class _Ranges:
+    """The lowest and highest figure of an attribute by article, so that the range of every
+    article but one is found in constant time (a corpus holds many figures of revenue)."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        lows: dict[str, Claim] = {}
+        highs: dict[str, Claim] = {}
+        self.counts: dict[str, int] = {}
+        for claim in claims:
+            interval = _positive(claim)
+            assert interval is not None
+            document = claim.document
+            self.counts[document] = self.counts.get(document, 0) + 1
+            if document not in lows or interval.low < _low(lows[document]):
+                lows[document] = claim
+            if document not in highs or interval.high > _high(highs[document]):
+                highs[document] = claim
+        self.total = len(claims)
+        self.lowest = sorted(lows.values(), key=_low)[:2]
+        self.highest = sorted(highs.values(), key=_high, reverse=True)[:2]
+
+    def excluding(self, document: str, needed: int) -> tuple[Claim, Claim] | None:
+        """The lowest and highest figure of the other articles, when they give enough."""
+        if self.total - self.counts.get(document, 0) < needed:
+            return None
+        low = next(c for c in self.lowest if c.document != document)
+        high = next(c for c in self.highest if c.document != document)
+        return low, high
+
+
+def _low(claim: Claim) -> float:
+    interval = _positive(claim)
+    return interval.low if interval is not None else 0.0
+
+
+def _high(claim: Claim) -> float:
+    interval = _positive(claim)
+    return interval.high if interval is not None else 0.0
 
 
 def _digits(claim: Claim) -> int:
@@ -56,14 +103,12 @@ def _digits(claim: Claim) -> int:
     return len(claim.value.normalize().as_tuple().digits)
 
 
-def _outside(claim: Claim, others: list[Claim], factor: float) -> bool:
-    own = interval_in(claim, claim.unit)
-    spans = [interval_in(c, c.unit) for c in others]
-    lows = [s.low for s in spans if s is not None and s.low > 0]
-    highs = [s.high for s in spans if s is not None]
-    if own is None or not lows or not highs or own.low <= 0:
+def _outside(claim: Claim, extremes: tuple[Claim, Claim], factor: float) -> bool:
+    own = _positive(claim)
+    low, high = extremes
+    if own is None:
         return False
-    return own.low > max(highs) * factor or own.high * factor < min(lows)
+    return own.low > _high(high) * factor or own.high * factor < _low(low)
 
 
 def _twins(claim: Claim, same_entity: list[Claim], negligible: float, digits: int) -> list[Claim]:
@@ -91,9 +136,7 @@ def _finding(
     rule: Rule, context: CheckContext, claim: Claim, twins: list[Claim], others: list[Claim]
 ) -> Finding:
     twin = twins[0]
-    spans = [(c, interval_in(c, c.unit)) for c in others]
-    low = min(spans, key=lambda pair: pair[1].low if pair[1] else 0.0)[0]
-    high = max(spans, key=lambda pair: pair[1].high if pair[1] else 0.0)[0]
+    low, high = others
     examples = [low] if low is high else [low, high]
     what, other = attribute_name(claim.attribute), attribute_name(twin.attribute)
     range_low = interval_in(low, low.unit) or Interval.point(0.0)
@@ -102,7 +145,7 @@ def _finding(
         f"{claim.document} gives “{claim.quote.strip()}” as {entity_name(claim.entity)}'s {what}, "
         f"but {_listed(twins)} as its {other}; "
         f"the {what} the other articles state lies between {show(range_low)} and "
-        f"{show(range_high)} ({', '.join(c.document for c in examples)}). The figure is "
+        f"{show(range_high)} ({', '.join(sorted({c.document for c in examples}))}). The figure is "
         f"most likely the {other}, named as the {what}."
     )
     return finding(
