@@ -66,8 +66,9 @@ def test_html_has_summary_findings_and_highlights(seeds_result: AuditResult) -> 
 def test_markdown_has_a_table_and_a_section_per_finding(seeds_result: AuditResult) -> None:
     text = markdown.render(seeds_result)
     assert "| Article | Errors | Warnings |" in text
-    assert text.count("\n## ") == len(seeds_result.report.findings)
+    assert text.count("\n### ") == len(seeds_result.report.findings)
     assert "<script>" not in text
+    assert text.count("<details>") == text.count("</details>") == len(seeds_result.report.findings)
 
 
 def test_junit_counts_failures_per_article_and_rule(seeds_result: AuditResult) -> None:

@@ -38,12 +38,12 @@ _RATIO_EN_AFTER = re.compile(
 )
 
 _NEGATIVE_VERBS = frozenset(
-    "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 减 降 "
+    "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 减 降 小 慢 弱 少 "
     "down fell decreased dropped lower less cheaper declined shrank smaller slower".split()
 )
 _CHANGE_VERBS = (
     r"增幅|涨幅|降幅|跌幅|增速|提升|增长|增加|上涨|上升|提高|高出|高|多出|多|降低|下降|下跌|减少|低|便宜|贵|缩短|延长|"
-    r"节省|暴跌|下滑|回落|涨|跌|升|增|减|降"
+    r"节省|暴跌|下滑|回落|涨|跌|升|增|减|降|大|小|快|慢|强|弱|少"
 )
 _PERCENT_VS = re.compile(
     r"(?:较|(?<![环同])比|相比于?|相较于?|相对于?|对比|compared with|compared to|relative to)\s*"

@@ -14,6 +14,8 @@ from factcheck.cli.common import (
     FailOnOption,
     FormatsOption,
     IgnoreOption,
+    LinkBaseOption,
+    MarkdownLimitOption,
     OutputOption,
     RulesOption,
     SelectOption,
@@ -30,6 +32,7 @@ from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.parallel import PARALLEL_FROM, checked_documents, default_jobs
 from factcheck.errors import ConfigError
 from factcheck.model.document import Document
+from factcheck.report.markdown import DEFAULT_LIMIT, MarkdownOptions
 
 
 def audit(
@@ -60,6 +63,8 @@ def audit(
             f"{PARALLEL_FROM} articles on, else 1). The report is the same as with 1.",
         ),
     ] = None,
+    link_base: LinkBaseOption = None,
+    markdown_limit: MarkdownLimitOption = DEFAULT_LIMIT,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
     ] = False,
@@ -79,7 +84,7 @@ def audit(
         rules = pack.selected(options.select, options.ignore)
         checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
         result = audit_documents(unique, options, checked)
-    write_reports(result, targets)
+    write_reports(result, targets, MarkdownOptions(link_base=link_base, limit=markdown_limit))
     raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
 
 

@@ -14,6 +14,8 @@ from factcheck.cli.common import (
     FailOnOption,
     FormatsOption,
     IgnoreOption,
+    LinkBaseOption,
+    MarkdownLimitOption,
     OutputOption,
     RulesOption,
     SelectOption,
@@ -27,6 +29,7 @@ from factcheck.cli.common import (
 )
 from factcheck.cli.config import Config, load_config
 from factcheck.cli.output import output_target, write_text
+from factcheck.report.markdown import DEFAULT_LIMIT, MarkdownOptions
 
 DatasetArgument = Annotated[
     Path | None,
@@ -54,6 +57,8 @@ def check(
     show_consistent: ShowConsistentOption = False,
     rules_dir: RulesOption = None,
     reference: ReferenceOption = None,
+    link_base: LinkBaseOption = None,
+    markdown_limit: MarkdownLimitOption = DEFAULT_LIMIT,
     baseline: Annotated[
         Path | None,
         typer.Option(help="Accept the findings recorded here (see `factcheck baseline write`)."),
@@ -75,7 +80,7 @@ def check(
                 "remove it",
                 file=sys.stderr,
             )
-    write_reports(result, targets)
+    write_reports(result, targets, MarkdownOptions(link_base=link_base, limit=markdown_limit))
     raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
 
 

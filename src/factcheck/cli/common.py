@@ -17,6 +17,7 @@ from factcheck.model.finding import Severity
 from factcheck.model.report import AuditReport, AuditResult
 from factcheck.model.tolerances import Tolerances
 from factcheck.report.formats import FORMAT_NAMES, renderers
+from factcheck.report.markdown import MarkdownOptions
 from factcheck.rules.registry import RulePack, default_pack, load_pack
 
 
@@ -53,6 +54,21 @@ IgnoreOption = Annotated[
 ]
 ShowConsistentOption = Annotated[
     bool, typer.Option(help="Also report relations that hold and ones that cannot be checked.")
+]
+LinkBaseOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Markdown: link each quoted line to URL + path + #L<line> "
+        "(e.g. https://github.com/OWNER/REPO/blob/SHA/); without it, lines show as path:line."
+    ),
+]
+MarkdownLimitOption = Annotated[
+    int,
+    typer.Option(
+        min=2000,
+        help="Markdown: at most this many characters (a GitHub comment holds 65,536); the "
+        "findings that do not fit are counted.",
+    ),
 ]
 RulesOption = Annotated[
     Path | None, typer.Option("--rules", help="A rule pack folder instead of the built-in one.")
@@ -123,11 +139,15 @@ def parse_formats(values: list[str], output: Path | None) -> list[tuple[str, Pat
     return [(name, output_target(path)) for name, path in targets]
 
 
-def write_reports(result: AuditResult, targets: list[tuple[str, Path | None]]) -> None:
+def write_reports(
+    result: AuditResult,
+    targets: list[tuple[str, Path | None]],
+    markdown: MarkdownOptions | None = None,
+) -> None:
     rendered = []
     for name, path in targets:
         color = name == "text" and path is None and sys.stdout.isatty()
-        rendered.append((renderers(color=color)[name](result), path))
+        rendered.append((renderers(color=color, markdown=markdown)[name](result), path))
     write_outputs([(path, content) for content, path in rendered])
 
 

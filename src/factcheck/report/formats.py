@@ -6,17 +6,20 @@ from collections.abc import Callable
 from functools import partial
 
 from factcheck.model.report import AuditResult
-from factcheck.report import html, json_report, junit, markdown, sarif, text
+from factcheck.report import html, json_report, junit, sarif, text
+from factcheck.report import markdown as markdown_module
 
 Renderer = Callable[[AuditResult], str]
 
 
-def renderers(*, color: bool = False) -> dict[str, Renderer]:
+def renderers(
+    *, color: bool = False, markdown: markdown_module.MarkdownOptions | None = None
+) -> dict[str, Renderer]:
     return {
         "text": partial(text.render, color=color),
         "json": json_report.render,
         "html": html.render,
-        "md": markdown.render,
+        "md": partial(markdown_module.render, options=markdown),
         "sarif": sarif.render,
         "junit": junit.render,
     }

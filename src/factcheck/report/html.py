@@ -15,9 +15,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
 from factcheck.model.report import AuditResult
-from factcheck.report.shown import claim_tooltip, sentence_around
-
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+from factcheck.report.finding_view import SEVERITY_ORDER, finding_views
+from factcheck.report.shown import claim_tooltip
 
 
 @dataclass
@@ -64,13 +63,6 @@ def render(result: AuditResult) -> str:
                 "counts": report.summary.by_document.get(document.id),
             }
         )
-    findings = sorted(
-        report.findings,
-        key=lambda f: (
-            _SEVERITY_ORDER[f.severity.value],
-            f.locations[0].document if f.locations else "",
-        ),
-    )
     problem_docs = [
         d
         for d in report.documents
@@ -82,21 +74,13 @@ def render(result: AuditResult) -> str:
         .render(
             report=report,
             articles=articles,
-            findings=findings,
+            views=finding_views(result),
             problem_docs=problem_docs,
             paths={d.id: d.path for d in report.documents},
             anchor=anchor,
-            context=lambda f: _context(f, result.texts),
             rules=sorted({f.rule for f in report.findings}),
         )
     )
-
-
-def _context(finding: Finding, texts: dict[str, str]) -> tuple[str, str, str] | None:
-    if not finding.locations:
-        return None
-    first = finding.locations[0]
-    return sentence_around(texts.get(first.document, ""), *first.span)
 
 
 def _claim_severities(findings: Iterable[Finding]) -> dict[str, str]:
@@ -106,10 +90,7 @@ def _claim_severities(findings: Iterable[Finding]) -> dict[str, str]:
             continue
         for claim_id in finding.claims:
             current = worst.get(claim_id)
-            if (
-                current is None
-                or _SEVERITY_ORDER[finding.severity.value] < _SEVERITY_ORDER[current]
-            ):
+            if current is None or SEVERITY_ORDER[finding.severity.value] < SEVERITY_ORDER[current]:
                 worst[claim_id] = finding.severity.value
     return worst
 
@@ -130,7 +111,7 @@ def segments(text: str, claims: list[Claim], severity_of_claim: dict[str, str]) 
             segment.claims = [c.id for c in covering]
             severities = [severity_of_claim[c.id] for c in covering if c.id in severity_of_claim]
             segment.severity = (
-                min(severities, key=_SEVERITY_ORDER.__getitem__) if severities else None
+                min(severities, key=SEVERITY_ORDER.__getitem__) if severities else None
             )
             starting = [c for c in covering if starts[c.id] == start and c.id not in anchored]
             anchored.update(c.id for c in starting)

@@ -46,6 +46,13 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     capped so a run-on line does not flood the report. A span past the end of the text (an
     article shortened since its claims were curated) gives what is left of it."""
     start, end = min(start, len(text)), min(max(start, end), len(text))
+    left, right = sentence_bounds(text, start, end)
+    return text[left:start].lstrip(), text[start:end], text[end:right].rstrip("\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends, each side capped."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
     left = start
     while left > 0 and text[left - 1] not in _SENTENCE_END and start - left < _CONTEXT_LIMIT:
         left -= 1
@@ -56,4 +63,4 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
         and right - end < _CONTEXT_LIMIT
     ):
         right += 1
-    return text[left:start].lstrip(), text[start:end], text[end:right].rstrip("\n")
+    return left, right
