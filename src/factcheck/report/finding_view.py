@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 from factcheck.model.finding import Finding, Location
 from factcheck.model.report import AuditResult
-from factcheck.normalize.markup import markup_edits
-from factcheck.normalize.offsets import apply_edits
-from factcheck.normalize.pinyin import pinyin_edits
+from factcheck.normalize.reader import reader_text
 from factcheck.report.shown import sentence_bounds
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -118,16 +116,3 @@ def _pieces(
         kept[0] = (kept[0][0].lstrip(), kept[0][1])
         kept[-1] = (kept[-1][0].rstrip(), kept[-1][1])
     return tuple((piece, marked) for piece, marked in kept if piece)
-
-
-def reader_text(text: str) -> str:
-    """Text as the reader saw it: tags and inline pinyin annotations removed, whitespace
-    runs folded (the article keeps its own script)."""
-    cleaned = apply_edits(text, markup_edits(text))
-    cleaned = apply_edits(cleaned, pinyin_edits(cleaned))
-    folded = " ".join(cleaned.split())
-    if not folded:
-        return " " if cleaned else ""
-    lead = " " if cleaned[0].isspace() else ""
-    trail = " " if cleaned[-1].isspace() else ""
-    return f"{lead}{folded}{trail}"

@@ -22,6 +22,7 @@ from factcheck.model.finding import (
 from factcheck.model.tolerances import Tolerances
 from factcheck.quantities.units import compatible, conversion_factor
 from factcheck.reference.table import EMPTY, ReferenceTable
+from factcheck.rules.checks.display import show_range
 from factcheck.rules.checks.severity import inference_ceiling, severity_for
 from factcheck.rules.interval import INF, Interval
 from factcheck.rules.registry import Rule
@@ -292,10 +293,12 @@ def finding(
     locate: Locator | None = None,
     rests_on: tuple[str, ...] = ("entity", "attribute", "operands"),
     resting: Sequence[Claim] | None = None,
+    headline: str | None = None,
 ) -> Finding:
     """A finding of `rule`; a contradiction resting on an inferred binding (of the aspects in
-    `rests_on`, of the claims in `resting`, by default all) is at most a warning."""
-    where = locate or context.locate
+    `rests_on`, of the claims in `resting`, by default all) is at most a warning. A check
+    that can say the problem in the article's own numbers gives a `headline`; it replaces the
+    rule's message (the message stays the wording for the other findings of the rule)."""
     subject = claims[0]
     capped = (
         inference_ceiling(claims if resting is None else resting, rests_on)
@@ -315,10 +318,10 @@ def finding(
         name=rule.name,
         severity=severity_for(rule, verdict, capped),
         verdict=verdict,
-        message=rule.message.format_map(fields),
+        message=f"{fields['entity']}: {headline}" if headline else rule.message.format_map(fields),
         explanation=f"{explanation} At most a warning: {capped}." if capped else explanation,
         claims=[c.id for c in claims],
-        locations=[where(c) for c in claims],
+        locations=[(locate or context.locate)(c) for c in claims],
         observed=observed,
         expected=expected,
         tolerance=rule.tolerance("stretch", context.tolerances),
@@ -356,36 +359,6 @@ def _shown(value: Range | str | None) -> str:
     if isinstance(value, str):
         return value
     return show_range(value)
-
-
-def show_range(value: Range) -> str:
-    unit = f" {value.unit}" if value.unit and value.unit not in ("dimensionless",) else ""
-    if value.unit == "percent":
-        unit = "%"
-    if value.low is None and value.high is None:
-        return "?"
-    if value.low is None:
-        return f"≤ {number(value.high or 0)}{unit}"
-    if value.high is None:
-        return f"≥ {number(value.low)}{unit}"
-    if number(value.low) == number(value.high):
-        return f"{number(value.low)}{unit}"
-    return f"{number(value.low)}–{number(value.high)}{unit}"
-
-
-def number(value: float) -> str:
-    """A number for an editor: three significant digits, thousands grouped, no exponent."""
-    if value == 0:
-        return "0"
-    magnitude = abs(value)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if magnitude >= size:
-            return f"{number(value / size)} {word}"
-    if magnitude >= 1000:
-        return f"{value:,.0f}"
-    digits = max(0, 2 - math.floor(math.log10(magnitude)))
-    text = f"{value:.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def show(interval: Interval, unit: str | None = None) -> str:

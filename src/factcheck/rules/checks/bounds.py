@@ -16,8 +16,8 @@ from factcheck.rules.checks.base import (
     attribute_name,
     finding,
     interval_in,
-    number,
 )
+from factcheck.rules.checks.display import number
 from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 

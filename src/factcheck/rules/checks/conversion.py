@@ -16,10 +16,10 @@ from factcheck.rules.checks.base import (
     finding,
     interval_in,
     interval_of,
-    number,
     show,
     stated_scale,
 )
+from factcheck.rules.checks.display import number
 from factcheck.rules.checks.relations import verdict_words
 from factcheck.rules.interval import Interval
 from factcheck.rules.rates import load_rates

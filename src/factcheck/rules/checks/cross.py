@@ -23,10 +23,10 @@ from factcheck.rules.checks.base import (
     entity_name,
     finding,
     interval_in,
-    number,
     show,
     stated_scale,
 )
+from factcheck.rules.checks.display import number
 from factcheck.rules.checks.relations import check_one_relation, verdict_words
 from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule

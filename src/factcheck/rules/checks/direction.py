@@ -7,10 +7,12 @@ further than "slightly" allows, or nearer than "far" needs, is a stretch.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from factcheck.model.claim import Claim, ClaimKind, Direction
 from factcheck.model.finding import Finding, Verdict
-from factcheck.rules.checks.base import CheckContext, as_range, finding, interval_in, number
+from factcheck.rules.checks.base import CheckContext, as_range, finding, interval_in
+from factcheck.rules.checks.display import number
 from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 
@@ -69,6 +71,9 @@ def _check(
     if not context.relation_sure(claim, subject, base) and verdict is not Verdict.consistent:
         verdict = Verdict.unverifiable
     explanation = _explain(direction, subject, base, ratio, verdict, slight, far)
+    headline = None
+    if verdict in (Verdict.contradiction, Verdict.stretched):
+        headline = _headline(direction, subject, base, ratio)
     return finding(
         rule,
         context,
@@ -79,7 +84,21 @@ def _check(
         expected=_WORDS[direction],
         gap=gap,
         bindings=[("stated", claim), ("subject", subject), ("base", base)],
+        headline=headline,
     )
+
+
+def _headline(direction: Direction, subject: Claim, base: Claim, ratio: Interval) -> str:
+    """96 GB is called slightly lower than 80 GB, but it is 20% larger."""
+    a, b = _value(subject), _value(base)
+    middle = ratio.middle
+    if isinstance(subject.value, Decimal) and isinstance(base.value, Decimal) and base.value:
+        middle = float(subject.value / base.value)  # the figures as written: 96 / 80 = 1.2
+    if middle >= 1:
+        actual = f"{number((middle - 1) * 100)}% larger"
+    else:
+        actual = f"{number((1 - middle) * 100)}% smaller"
+    return f"{a} is called {_WORDS[direction]} {b}, but it is {actual}"
 
 
 def _explain(

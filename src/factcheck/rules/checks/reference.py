@@ -21,10 +21,10 @@ from factcheck.rules.checks.base import (
     entity_name,
     finding,
     interval_in,
-    number,
     show,
     stated_scale,
 )
+from factcheck.rules.checks.display import number
 from factcheck.rules.checks.relations import verdict_words
 from factcheck.rules.formula import Formula
 from factcheck.rules.interval import Interval

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from factcheck.model.claim import Claim, ClaimKind
 from factcheck.model.finding import Finding, Verdict
+from factcheck.normalize.reader import reader_text
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
@@ -17,10 +18,10 @@ from factcheck.rules.checks.base import (
     finding,
     interval_in,
     interval_of,
-    number,
     show,
     stated_scale,
 )
+from factcheck.rules.checks.display import number
 from factcheck.rules.formula import Formula
 from factcheck.rules.interval import INF, Interval
 from factcheck.rules.periods import mismatch
@@ -81,10 +82,13 @@ def check_one_relation(
         (verdict, gap, stretch),
         values,
     )
+    headline = None
     if relabel and verdict is Verdict.consistent and labelled is not None:
         verdict, gap, explanation = _relabelled(
             formula, values, stated_value, labelled, result_unit, (verdict, gap, explanation)
         )
+        if verdict is not Verdict.consistent:
+            headline = _years_headline(claim, labelled, values["periods"].low)
     return finding(
         rule,
         context,
@@ -95,6 +99,7 @@ def check_one_relation(
         expected=as_range(stated_value, result_unit),
         gap=gap,
         bindings=[("stated", claim), *operands.items()],
+        headline=headline,
     )
 
 
@@ -161,6 +166,14 @@ def _relation_verdict(
         scale,
         rule.tolerance("stretch", context.tolerances),
         context.negligible,
+    )
+
+
+def _years_headline(claim: Claim, labelled: int, years: float) -> str:
+    """“三年复合增长率达到30%” is called a 3-year rate, but its values are 2 years apart."""
+    return (
+        f"“{reader_text(claim.quote.strip())}” is called a {labelled}-year rate, but the values "
+        f"it grows between are {number(years)} years apart"
     )
 
 

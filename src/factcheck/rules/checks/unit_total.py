@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from factcheck.claims.kb import default_kb
 from factcheck.claims.money import UNSTATED_CURRENCY
 from factcheck.model.claim import Claim, ClaimKind
-from factcheck.model.finding import Finding, Verdict
+from factcheck.model.finding import Finding, Range, Verdict
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
@@ -183,6 +183,13 @@ def _converted(
     return stated * factor, how
 
 
+def _as_written(total: Claim) -> Range | str | None:
+    """The total as the article states it: in its currency, or its words when it has none."""
+    if total.unit == UNSTATED_CURRENCY:
+        return f"“{total.quote.strip()}” (no currency written)"
+    return as_range(interval_of(total), total.unit)
+
+
 def _finding(
     rule: Rule,
     context: CheckContext,
@@ -210,7 +217,7 @@ def _finding(
         claims=[count, total, price],
         explanation=explanation,
         observed=as_range(observed, currency),
-        expected=as_range(best.stated, currency),
+        expected=_as_written(total),
         gap=best.gap,
         bindings=[("total", total), ("count", count), ("unit_price", price)],
         resting=[count, price],  # whose the total is does not matter: what was counted does
