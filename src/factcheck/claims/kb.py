@@ -104,7 +104,7 @@ class AttributeSpec(BaseModel):
         return compatible(self.unit, unit)
 
 
-_CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR", "money"})
+_CURRENCIES = frozenset({"CNY", "USD", "HKD", "EUR", "TWD", "JPY", "KRW", "GBP", "money"})
 """`money`: an amount whose currency is not written (claims/money.py)."""
 
 

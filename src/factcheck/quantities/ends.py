@@ -16,6 +16,7 @@ from factcheck.quantities.english_numbers import parse_english
 from factcheck.quantities.lexicon import Lexicon, UnitForm, lexicon
 from factcheck.quantities.numbers import (
     half_unit,
+    multiple_precision,
     parse_arabic,
     parse_chinese,
 )
@@ -38,6 +39,7 @@ _MONEY_LETTERS = {
 }
 _MONEY_RANGE_START = re.compile(r"(?:US\$|HK\$|[$€¥])\s?\d[\d.,]*\s?[-–~]\s?$")
 _MAGNITUDE_CHARS = frozenset("十百千万亿兆吉太")
+CURRENCY_UNITS = frozenset({"CNY", "USD", "HKD", "EUR", "TWD", "JPY", "KRW", "GBP"})
 _MINUS = frozenset("-−负")
 # What a minus sign may follow: a space, an opening mark, a separator or a linking verb.
 _SIGN_AFTER = frozenset("([（【,，:：;；、=为是至达约或和及与")
@@ -179,6 +181,17 @@ class EndReader:
             return start, value  # 4万-5万, 50%-60%, GPT-4: a range or a name
         return start - 1, -value
 
+    def _currency_magnitude(
+        self, pos: int, chinese: bool, none: tuple[UnitForm | None, int, bool]
+    ) -> tuple[Decimal, int, tuple[UnitForm | None, int, bool]]:
+        """2兆元, 4兆美元: a magnitude that is one only before a currency."""
+        for word, size in self.lex.currency_multipliers.items():
+            if self.text.startswith(word, pos):
+                after = self._unit(pos + len(word), chinese=chinese)
+                if after[0] is not None and after[0].unit in CURRENCY_UNITS:
+                    return size, pos + len(word), after
+        return ONE, pos, none
+
     def _unit_with_magnitude(self, pos: int, *, chinese: bool) -> bool:
         """千瓦时, 千克, 千米 at `pos`: a unit whose name begins with a magnitude word."""
         form = self._unit(pos, chinese=chinese)[0]
@@ -212,7 +225,7 @@ class EndReader:
                 end = _word_end(m, value, plain_form(unit, multiple=True))
                 cap = self.tol.round_figure_cap
                 precision = half_unit(str(value), value, ONE, cap)
-                return replace(end, precision=_multiple_precision(precision, value, cap))
+                return replace(end, precision=multiple_precision(precision, value, cap))
             case "pctnum":  # 百分之三十
                 percent = parse_chinese(m.group("pctnum"))
                 if percent is None:
@@ -295,6 +308,10 @@ class EndReader:
         if not plus and multiplier != ONE and (plus_end := self._plus(pos)) is not None:
             plus, pos = True, plus_end  # 100万多
         unit, unit_end, spaced = self._unit(pos, chinese=chinese)
+        if unit is None and multiplier == ONE:
+            multiplier, pos, (unit, unit_end, spaced) = self._currency_magnitude(
+                pos, chinese, (unit, unit_end, spaced)
+            )
         if unit is None and not chinese and (param_end := self._parameter_unit(pos, m.start())):
             unit, unit_end = self.lex.units["参数"], param_end
             multiplier *= Decimal(10) ** 9
@@ -306,7 +323,7 @@ class EndReader:
         exact_word = chinese and unit is not None and unit.multiple  # 两倍, 十倍
         precision = half_unit(written, scaled, multiplier, self.tol.round_figure_cap)
         if unit is not None and unit.multiple:
-            precision = _multiple_precision(precision, scaled, self.tol.round_figure_cap)
+            precision = multiple_precision(precision, scaled, self.tol.round_figure_cap)
         return NumberEnd(
             start,
             pos,
@@ -363,7 +380,7 @@ class EndReader:
         """A Chinese numeral with no unit is a number only where it cannot be a word:
         it has a magnitude character and is followed by 的, punctuation or a qualifier
         (突破十万的级别), never by more Han text (千辛万苦)."""
-        if not any(c in "十百千万亿" for c in end.written):
+        if not any(c in "十百千万亿拾佰仟" for c in end.written):
             return False
         follower = self.text[end.end : end.end + 1]
         if len(end.written) < 2 and follower != "的":
@@ -378,10 +395,3 @@ def plain_form(unit: str, *, multiple: bool = False) -> UnitForm:
 def _word_end(m: re.Match[str], value: Decimal, form: UnitForm) -> NumberEnd:
     """A number stated exactly by a word (翻倍, 四分之一, 1/6): no precision of its own."""
     return NumberEnd(m.start(), m.end(), m.group(), value, ONE, ZERO, form, None, exact_word=True)
-
-
-def _multiple_precision(precision: Decimal, value: Decimal, cap: Decimal) -> Decimal:
-    """两倍 = 2倍 = twice = 翻倍, one interval whatever the script: the written digit's half
-    unit, but a whole multiple no wider than the round-figure cap (2倍 is 1.9-2.1, not
-    1.5-2.5; 2.1倍 keeps its ±0.05)."""
-    return min(precision, cap * abs(value))

@@ -104,8 +104,8 @@ class _Scanner(EndReader):
         if first is None or not self._valid_end(first, m):
             return None, m.end()
         prefix_start, qualifier, currency = self._prefixes(first.start)
-        if currency and first.unit is None:
-            first = replace(first, currency=currency)
+        if currency and (first.unit is None or _generic_yuan(first)):
+            first = replace(first, unit=None, currency=currency)  # 新台币3000亿元 is TWD
         second = None
         if not first.exact_word and not first.vague:
             pair = self._second_end(first)
@@ -289,6 +289,11 @@ def _quantity(
         range_high=range_high,
         exact_word=exact_word,
     )
+
+
+def _generic_yuan(end: NumberEnd) -> bool:
+    """元 after a currency written before the number is that currency's unit word."""
+    return end.unit is not None and end.unit.surface == "元"
 
 
 def _range_compatible(first: NumberEnd, second: NumberEnd) -> bool:

@@ -34,6 +34,8 @@ class Lexicon:
     multipliers: dict[str, Decimal]
     units: dict[str, UnitForm]
     currency_prefixes: dict[str, str]
+    currency_multipliers: dict[str, Decimal]
+    """Magnitudes read only right before a currency (2兆元 is two trillion yuan)."""
     exact_words: dict[str, tuple[Decimal, str]]
     vague_numbers: dict[str, tuple[int, int | None]]
     vague_magnitudes: tuple[str, ...]
@@ -87,6 +89,9 @@ def lexicon() -> Lexicon:
         multipliers=multipliers,
         units=units,
         currency_prefixes=currency,
+        currency_multipliers={
+            str(k): Decimal(str(v)) for k, v in raw.get("currency_multipliers", {}).items()
+        },
         exact_words={
             str(k): (Decimal(str(v[0])), str(v[1])) for k, v in raw["exact_words"].items()
         },

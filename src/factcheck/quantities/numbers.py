@@ -10,7 +10,11 @@ from decimal import Decimal
 from functools import cache
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
-CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "俩十百千万亿"
+FINANCIAL_NUMERAL_CHARS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+"""大写 numerals (肆佰陆拾, on cheques and contracts). Most are also ordinary
+characters (大陆, 队伍, 放肆, 收拾): the pattern takes them only two in a row or after a
+plain numeral (一千陆)."""
 # 一千二百三十四亿五千六百七十八万九千零一十二 has 21 characters.
 MAX_NUMERAL_CHARS = 32
 _MAGNITUDE_WORDS = {
@@ -44,7 +48,7 @@ def parse_chinese(text: str) -> Decimal | None:
     import cn2an  # imported on first use: loading it is a fifth of the start-up time
 
     try:
-        value = cn2an.cn2an(text, "normal")
+        value = cn2an.cn2an(text.replace("俩", "两"), "normal")
     except (ValueError, KeyError, IndexError, TypeError):
         return _without_zero(text)
     return Decimal(str(value))
@@ -103,3 +107,10 @@ def unit_of_last_digit(written: str, value: Decimal, multiplier: Decimal) -> Dec
         return Decimal(10) ** (-decimals) * multiplier
     zeros = trailing_zeros(value / multiplier) if multiplier else 0
     return Decimal(10) ** zeros * multiplier
+
+
+def multiple_precision(precision: Decimal, value: Decimal, cap: Decimal) -> Decimal:
+    """两倍 = 2倍 = twice = 翻倍, one interval whatever the script: the written digit's half
+    unit, but a whole multiple no wider than the round-figure cap (2倍 is 1.9-2.1, not
+    1.5-2.5; 2.1倍 keeps its ±0.05)."""
+    return min(precision, cap * abs(value))

@@ -10,7 +10,7 @@ from functools import cache
 from factcheck.quantities.english_numbers import PATTERN as ENGLISH_NUMBER
 from factcheck.quantities.english_numbers import STARTS as ENGLISH_STARTS
 from factcheck.quantities.lexicon import bounded_alternation, lexicon
-from factcheck.quantities.numbers import CHINESE_NUMERAL_CHARS
+from factcheck.quantities.numbers import CHINESE_NUMERAL_CHARS, FINANCIAL_NUMERAL_CHARS
 
 
 @cache
@@ -20,7 +20,9 @@ def core_pattern() -> re.Pattern[str]:
     digits = "零〇一二两三四五六七八九"
     # Python's re tries every alternative at every position; a one-character look-ahead over
     # everything a number can start with makes the scan skip ordinary text quickly.
+    big = FINANCIAL_NUMERAL_CHARS
     starters = {w[0] for w in (*lex.exact_words, *lex.vague_numbers)} | set(cn) | {"百"}
+    starters |= set(big)
     starters |= ENGLISH_STARTS
     first = "".join(sorted(re.escape(c) for c in starters))
     return re.compile(
@@ -33,5 +35,7 @@ def core_pattern() -> re.Pattern[str]:
         r"|(?P<frac>(?<![\d/.])\d{1,2}/\d{1,3}(?![\d/]))"
         + f"|(?P<en>{ENGLISH_NUMBER})"
         + r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
-        rf"|(?P<cn>[{cn}]+(?:点[{digits}]+)?))"
+        # 大写 characters two in a row or after a plain numeral; 大陆十家 stays 十家.
+        rf"|(?P<cn>(?:[{cn}]*[{big}][{big}]|[{cn}]+[{big}])[{cn}{big}]*(?:点[{digits}]+)?"
+        rf"|[{cn}]+(?:点[{digits}]+)?))"
     )
