@@ -8,9 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.quantities.extract import find_quantities
 from factcheck.quantities.lexicon import lexicon
 from factcheck.quantities.units import compatible, conversion_factor, unit_registry
+from factcheck.rules.pack import default_tolerances
 
+_TOLERANCES = default_tolerances()
 ALL_UNITS = sorted({form.unit for form in lexicon().units.values()})
 
 
@@ -62,3 +65,18 @@ def test_unit_round_trip(magnitude: float, pair: tuple[str, str]) -> None:
     there = magnitude * conversion_factor(source, target)
     back = there * conversion_factor(target, source)
     assert math.isclose(back, magnitude, rel_tol=1e-12)
+
+
+COMPOSED = [
+    (form, spec.unit)
+    for form, spec in sorted(lexicon().units.items())
+    if spec.unit.endswith(("B", "B/s", "bit", "bit/s", "FLOPS", "OPS", "W", "Wh", "Hz"))
+]
+
+
+@given(st.sampled_from(COMPOSED), st.integers(1, 9999))
+def test_every_composed_unit_form_reads_back_as_its_unit(pair: tuple[str, str], n: int) -> None:
+    """TB/s, TBps, terabytes per second, 太字节/秒: each form after a number is its unit."""
+    form, unit = pair
+    found = find_quantities(f"值为{n}{form}。", _TOLERANCES)
+    assert [q.unit for q in found] == [unit], form

@@ -10,6 +10,7 @@ from typing import Any
 
 from factcheck.datafile import parse_yaml
 from factcheck.model.quantity import Qualifier
+from factcheck.quantities.unit_tables import composed_units
 from factcheck.quantities.word_table import WordTable
 from factcheck.resources import data_file
 
@@ -51,6 +52,13 @@ class Lexicon:
     numeral_followers: frozenset[str]
     """First characters of whatever may follow a Chinese numeral: units, multipliers,
     plus words, range separators, 分之, qualifier suffixes."""
+
+    def hyphenated_unit(self, text: str, pos: int) -> tuple[str, int] | None:
+        """An English unit word after a hyphen (a 45-acre farm); never a symbol (GPT-4o)."""
+        found = self.unit_table.match_at(text, pos)
+        if found is None or not (len(found[0]) > 2 and found[0].isascii() and found[0].isalpha()):
+            return None
+        return found
 
     @staticmethod
     def qualifier(name: str) -> Qualifier | None:
@@ -123,7 +131,11 @@ def lexicon() -> Lexicon:
 def _unit_forms(raw: dict[str, Any]) -> dict[str, UnitForm]:
     """Every surface form of a unit, and of a scaled unit (七成 = 7 x 10 percent)."""
     units: dict[str, UnitForm] = {}
-    for unit, spec in raw["units"].items():
+    specs = dict(raw["units"])
+    for unit, composed in composed_units(raw["unit_tables"]).items():
+        extra = specs.get(unit, {"forms": []})
+        specs[unit] = {**composed, **extra, "forms": [*composed["forms"], *extra["forms"]]}
+    for unit, spec in specs.items():
         for surface in spec["forms"]:
             units[str(surface)] = UnitForm(
                 surface=str(surface),
