@@ -11,7 +11,15 @@ from typing import NoReturn
 import typer
 import typer.core
 
-from factcheck.cli import audit_cmd, check_cmd, extract_cmd, parse_cmd, rules_cmd, schema_cmd
+from factcheck.cli import (
+    audit_cmd,
+    check_cmd,
+    db_cmd,
+    extract_cmd,
+    parse_cmd,
+    rules_cmd,
+    schema_cmd,
+)
 from factcheck.errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -34,6 +42,7 @@ app.command("test")(rules_cmd.test)
 app.command("parse")(parse_cmd.parse)
 app.command("extract")(extract_cmd.extract)
 app.command("schema")(schema_cmd.schema)
+app.add_typer(db_cmd.db_app, name="db")
 
 
 @app.callback()

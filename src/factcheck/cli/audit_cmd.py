@@ -28,17 +28,50 @@ from factcheck.cli.common import (
     write_reports,
 )
 from factcheck.cli.config import load_config
+from factcheck.cli.db_cmd import open_store
 from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.parallel import PARALLEL_FROM, checked_documents, default_jobs
 from factcheck.errors import ConfigError
 from factcheck.model.document import Document
 from factcheck.report.markdown import DEFAULT_LIMIT, MarkdownOptions
+from factcheck.store.audit import audit_with_store
+
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")
+]
+AgainstOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="A curated claims dataset (e.g. claims/): also check the articles against it "
+        "and its reference data."
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for the articles (default: the number of cores from "
+        f"{PARALLEL_FROM} articles on, else 1). The report is the same as with 1.",
+    ),
+]
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="A claim store (DuckDB file, created on first use): check the articles against "
+        "every stored article too, then store them (a re-audited article replaces its old "
+        "claims). Inspect it with `factcheck db`.",
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
+]
 
 
 def audit(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")
-    ],
+    paths: PathsArgument,
     formats: FormatsOption = None,
     output: OutputOption = None,
     fail_on: FailOnOption = None,
@@ -46,28 +79,12 @@ def audit(
     ignore: IgnoreOption = None,
     show_consistent: ShowConsistentOption = False,
     rules_dir: RulesOption = None,
-    against: Annotated[
-        Path | None,
-        typer.Option(
-            help="A curated claims dataset (e.g. claims/): also check the articles against it "
-            "and its reference data."
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="Worker processes for the articles (default: the number of cores from "
-            f"{PARALLEL_FROM} articles on, else 1). The report is the same as with 1.",
-        ),
-    ] = None,
+    against: AgainstOption = None,
+    jobs: JobsOption = None,
     link_base: LinkBaseOption = None,
     markdown_limit: MarkdownLimitOption = DEFAULT_LIMIT,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
-    ] = False,
+    db: DbOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Audit articles: find the numbers that do not add up, with the arithmetic. A folder's
     articles are also compared with each other (cross-source rules)."""
@@ -75,16 +92,28 @@ def audit(
     pack = rule_pack(rules_dir, config)
     options = audit_options(pack, select, ignore, show_consistent, config)
     targets = parse_formats(formats or ["text"], output)
+    markdown = MarkdownOptions(link_base=link_base, limit=markdown_limit)
+    if db is not None and against is not None:
+        raise ConfigError("--db and --against: give one (the store or the curated dataset)")
+    store = open_store(db, read_only=False) if db is not None else None
     documents = _readable(paths)
     if against is not None:
         result = audit_against(documents, load_corpus(against), options)
-    else:
-        unique = unique_documents(documents)
-        workers = jobs if jobs is not None else default_jobs(len(unique))
-        rules = pack.selected(options.select, options.ignore)
-        checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
+        write_reports(result, targets, markdown)
+        raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
+    unique = unique_documents(documents)
+    workers = jobs if jobs is not None else default_jobs(len(unique))
+    rules = pack.selected(options.select, options.ignore)
+    checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
+    if store is None:
         result = audit_documents(unique, options, checked)
-    write_reports(result, targets, MarkdownOptions(link_base=link_base, limit=markdown_limit))
+        write_reports(result, targets, markdown)
+    else:
+        with store:
+            audited = audit_with_store(unique, store, options, checked)
+            result = audited.result
+            write_reports(result, targets, markdown)
+            store.add(audited.documents, audited.claims)  # after the reports: all or none
     raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
 
 

@@ -1,0 +1,1 @@
+"""The DuckDB claim store (`audit --db`, `factcheck db`): the corpus index."""
