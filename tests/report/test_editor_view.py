@@ -63,9 +63,19 @@ def test_markdown_is_capped_and_says_how_many_findings_were_left_out() -> None:
 def test_the_editor_view_has_no_confidence_figures_or_claim_ids() -> None:
     result = _audit("H20配备96GB HBM3显存,比H100的80GB HBM3内存略大20%。\n")
     page = html.render(result)
-    findings_part = page[page.index('id="findings"') : page.index('<h2 id="doc-1"')]
-    assert "confidence" not in findings_part
-    assert not re.search(r">[^<]*#c\\d+[^<]*<", findings_part)
+    shown = page[: page.index("<script>")]
+    assert "confidence" not in shown
+    assert not re.search(r">[^<]*#c[0-9]+[^<]*<", shown)
+
+
+def test_the_report_of_one_draft_is_the_draft_with_cards_after_their_paragraphs() -> None:
+    text = "第一段没有数字问题。\nH20配备96GB HBM3显存,比H100的80GB HBM3内存略小。\n第三段。\n"
+    page = html.render(_audit(text))
+    article = page.index('class="article draft"')
+    card = page.index('class="finding error"', article)
+    assert page.index("第一段", article) < card < page.index("第三段", article)
+    assert page.index('class="where"') < article  # the first screen says where
+    assert 'href="#finding-1"' in page
 
 
 def test_no_problem_headline_shows_the_same_figure_on_both_sides(

@@ -5,8 +5,7 @@ network; readable with JavaScript off. Article text is escaped by jinja2's autoe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import pairwise
 
@@ -15,19 +14,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
 from factcheck.model.report import AuditResult
-from factcheck.report.finding_view import SEVERITY_ORDER, finding_views
+from factcheck.report.draft import draft_blocks
+from factcheck.report.finding_view import SEVERITY_ORDER, FindingView, finding_views
+from factcheck.report.html_segments import Segment
 from factcheck.report.shown import claim_tooltip
-
-
-@dataclass
-class Segment:
-    text: str
-    claims: list[str] = field(default_factory=list)
-    severity: str | None = None
-    anchor: str | None = None
-    extra_anchors: list[str] = field(default_factory=list)
-    """Other claims that start here too (从13%骤降至5% starts two claims)."""
-    tooltip: str = ""
 
 
 @cache
@@ -52,13 +42,15 @@ def render(result: AuditResult) -> str:
         by_document.setdefault(claim.document, []).append(claim)
     severity_of_claim = _claim_severities(report.findings)
     articles = []
+    pieces: list[Segment] = []
     for document in report.documents:
         text = result.texts.get(document.id, "")
         claims = by_document.get(document.id, [])
+        pieces = segments(text, claims, severity_of_claim)
         articles.append(
             {
                 "document": document,
-                "segments": segments(text, claims, severity_of_claim),
+                "segments": pieces,
                 "claims": len(claims),
                 "counts": report.summary.by_document.get(document.id),
             }
@@ -68,19 +60,33 @@ def render(result: AuditResult) -> str:
         for d in report.documents
         if (c := report.summary.by_document.get(d.id)) and (c.error or c.warning)
     ]
+    views = finding_views(result)
+    draft = None
+    if len(report.documents) == 1 and articles:
+        # One draft: its text first, the cards beside their paragraphs.
+        only = report.documents[0].id
+        draft = draft_blocks(result.texts.get(only, ""), pieces, views, only)
     return (
         _environment()
         .get_template("report.html.j2")
         .render(
             report=report,
             articles=articles,
-            views=finding_views(result),
+            views=views,
+            draft=draft,
+            number_of=_numbering(views),
             problem_docs=problem_docs,
             paths={d.id: d.path for d in report.documents},
             anchor=anchor,
             rules=sorted({f.rule for f in report.findings}),
         )
     )
+
+
+def _numbering(views: list[FindingView]) -> Callable[[FindingView], int]:
+    """A card's number in the report (its anchor), wherever the card is placed."""
+    numbers = {id(view): number for number, view in enumerate(views, start=1)}
+    return lambda view: numbers[id(view)]
 
 
 def _claim_severities(findings: Iterable[Finding]) -> dict[str, str]:
