@@ -81,6 +81,8 @@ class Bound:
     carried: bool
     strategy: str
     rejected: list[str]
+    member: str | None = None
+    """For a count of an aggregate's chips (384颗昇腾910C): the chip counted."""
 
     def inferred(self) -> dict[str, str]:
         reason = entity_inference(self.strategy, self.carried)

@@ -73,6 +73,8 @@ class AttributeSpec(BaseModel):
     most 100%."""
     price_of: list[str] = []
     """The count attributes whose units this price is per (card_price: chips ordered)."""
+    sums_over_members: bool = False
+    """A system's value is its chips' count times the per-chip value (compute, memory)."""
     total_of_units: bool = False
     """A value can be the cost of counted units: count × unit price in its sentence gives it."""
     written_as_multiple: bool = False

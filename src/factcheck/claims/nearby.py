@@ -92,7 +92,7 @@ class NearbyOwners:
         if system is not None and self._counts_chips(start, end, attribute):
             # Atlas 950超节点支持8192张昇腾卡: the chips counted are the system's members
             rejected.append(f"{after[0].entity}: the chips counted, not the counter")
-            return Bound(system, False, "members_of_aggregate", rejected)
+            return Bound(system, False, "members_of_aggregate", rejected, member=after[0].entity)
         if self.ctx.fits(after[0].entity, attribute):
             return Bound(after[0].entity, False, "noun_after_number", rejected)
         rejected.append(f"{after[0].entity}: has no {attribute}")

@@ -47,6 +47,7 @@ class CheckKind(StrEnum):
     written_arithmetic = "written_arithmetic"
     cross_derived = "cross_derived"
     cross_mislabel = "cross_mislabel"
+    aggregate_total = "aggregate_total"
 
 
 class RuleDocs(BaseModel):

@@ -49,8 +49,10 @@ class ValuePass:
             unit = "count"  # 7万至8万辆……明年预计将达到15万: the count goes on
         start, end = q.norm_span.start, q.norm_span.end
         bound = self.binder.entity_for(sentence, start, end, attribute)
+        members: list[tuple[str, Draft | None, str | None, str | None]] = []
         if bound.strategy == "members_of_aggregate":
             attribute, attribute_how = "member_count", bound.strategy
+            members = [("member", None, bound.member, None)] if bound.member else []
         confidence = BASE_CONFIDENCE - self.binder.carried_penalty(
             sentence, bound.entity, attribute, bound.carried, start
         )
@@ -86,6 +88,7 @@ class ValuePass:
                 attribute_how=attribute_how,
                 rejected=bound.rejected,
                 inferred=inferred,
+                operands=members,
             )
         )
 
