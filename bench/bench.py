@@ -193,11 +193,42 @@ def bench_cross() -> str:
     )
 
 
+LARGE_CHARS = 5_000_000
+
+
+def bench_large() -> str:
+    """One 5 MB article against a thousand-odd small ones of the same text: claim building
+    must be linear in one document (the target: within 1.3x the time per character)."""
+    from factcheck.api import check_document, load_document
+    from factcheck.rules.registry import default_pack
+
+    pack = default_pack()
+    small: list[str] = []
+    while sum(map(len, small)) < LARGE_CHARS:
+        small.extend(seed_corpus()[:5])
+    large = "\n\n".join(small)
+    check_document(load_document("warm.txt", small[0].encode()), pack)
+    start = time.process_time()
+    for number, text in enumerate(small):
+        check_document(load_document(f"a{number}.txt", text.encode()), pack)
+    per_small = (time.process_time() - start) / sum(map(len, small))
+    start = time.process_time()
+    claims, _ = check_document(load_document("large.txt", large.encode()), pack)
+    per_large = (time.process_time() - start) / len(large)
+    return (
+        f"one large article: {len(large) / 1e6:.1f} Mchar, {len(claims):,} claims, "
+        f"{1 / per_large / 1e6:.2f} Mchar/s vs {1 / per_small / 1e6:.2f} Mchar/s over "
+        f"{len(small):,} small ones -> {per_large / per_small:.2f}x the time per character "
+        f"(target 1.3x); peak RSS {peak_rss_mb():,.0f} MB"
+    )
+
+
 BENCHMARKS: dict[str, Callable[[], str]] = {
     "parse": bench_parse,
     "extract": bench_extract,
     "audit": bench_audit,
     "cross": bench_cross,
+    "large": bench_large,
 }
 
 

@@ -18,7 +18,7 @@ from factcheck.claims.kb import default_kb
 from factcheck.errors import DataError
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document, DocumentMeta
-from factcheck.model.finding import Finding, Location
+from factcheck.model.finding import Finding
 from factcheck.model.quantity import QuantityMention
 from factcheck.model.report import (
     AuditReport,
@@ -33,10 +33,10 @@ from factcheck.normalize.pipeline import NormalizedText, normalize
 from factcheck.normalize.reading import read_bounded
 from factcheck.quantities.extract import find_quantities
 from factcheck.reference.table import ReferenceTable, load_reference
-from factcheck.rules.checks.base import Locator
 from factcheck.rules.checks.complexity import too_complex_finding
 from factcheck.rules.checks.drift import drift_findings
 from factcheck.rules.engine import finding_order, run_corpus, run_internal
+from factcheck.rules.locate import locator
 from factcheck.rules.pack import default_tolerances
 from factcheck.rules.registry import Rule, RulePack, default_pack
 from factcheck.summary import relation_counts, summarize
@@ -211,19 +211,6 @@ def document_entry(document: Document) -> DocumentEntry:
         lang=document.meta.lang,
         sha256=document.sha256,
     )
-
-
-def locator(texts: dict[str, str]) -> Locator:
-    """Line and column (1-based, code points) of a claim's span in its document."""
-
-    def locate(claim: Claim) -> Location:
-        text = texts.get(claim.document, "")
-        start = claim.span[0]
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
-        return Location(document=claim.document, span=claim.span, line=line, column=column)
-
-    return locate
 
 
 def unique_documents(documents: Sequence[Document]) -> list[Document]:

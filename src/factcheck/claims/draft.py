@@ -6,6 +6,7 @@ Drafts point at each other (a relation's operands, a memory type's size) before 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
@@ -57,17 +58,14 @@ class Draft:
     """By aspect (entity, attribute, operands): what was inferred from context, and how."""
     id: str = ""
 
-    edits: ClassVar[int] = 0
-    """Bumped whenever a plain value's key (entity, attribute) or plainness changes: the
-    table's lookup index is valid only for the count it was built at."""
+    edited: ClassVar[list[Draft]] = []
+    """Drafts whose lookup key (entity, attribute) or plainness may have changed since the
+    tables last re-indexed them: each table moves only these, never every draft."""
 
     def __setattr__(self, name: str, value: object) -> None:
-        watched = name in _LOOKUP_KEYS and "id" in self.__dict__
-        if watched and plain_value(self):
-            Draft.edits += 1
         object.__setattr__(self, name, value)
-        if watched and plain_value(self):
-            Draft.edits += 1
+        if name in _LOOKUP_KEYS and "id" in self.__dict__:
+            Draft.edited.append(self)
 
 
 _LOOKUP_KEYS = frozenset({"entity", "attribute", "kind", "cue", "quantity"})
@@ -114,26 +112,44 @@ class DraftTable:
         self.drafts: list[Draft] = []
         self._by_quantity: dict[int, Draft] = {}
         self._by_sentence: dict[int, list[Draft]] = {}
-        self._values: dict[tuple[str | None, str | None], list[Draft]] | None = None
-        self._values_at = -1
+        self._values: dict[tuple[str | None, str | None], list[Draft]] = {}
+        self._keys: dict[int, tuple[str | None, str | None]] = {}
+        """Where each indexed draft is filed (by id of the draft)."""
+        self._order: dict[int, int] = {}
+        Draft.edited.clear()
 
     def add(self, draft: Draft) -> None:
+        self._order[id(draft)] = len(self.drafts)
         self.drafts.append(draft)
         self._by_sentence.setdefault(draft.sentence, []).append(draft)
         if draft.quantity is not None:
             self._by_quantity[id(draft.quantity)] = draft
-        if self._values is not None and plain_value(draft):
-            self._values.setdefault((draft.entity, draft.attribute), []).append(draft)
+        self._file(draft)
+
+    def order(self, draft: Draft) -> int:
+        """When the draft was added: later passes add drafts of earlier sentences too."""
+        return self._order[id(draft)]
+
+    def _file(self, draft: Draft) -> None:
+        """Put a draft under its current key (in table order), or take it out when it is no
+        plain value any more."""
+        old = self._keys.pop(id(draft), None)
+        if old is not None:
+            filed = self._values[old]
+            del filed[next(i for i, d in enumerate(filed) if d is draft)]  # by identity
+        if plain_value(draft):
+            key = (draft.entity, draft.attribute)
+            self._keys[id(draft)] = key
+            bisect.insort(self._values.setdefault(key, []), draft, key=lambda d: self._order[id(d)])
 
     def _plain_values(self) -> dict[tuple[str | None, str | None], list[Draft]]:
-        """Plain values by (entity, attribute), rebuilt only after a key changed: a lookup
-        per relation stays linear in the document instead of scanning every draft."""
-        if self._values is None or self._values_at != Draft.edits:
-            self._values = {}
-            for draft in self.drafts:
-                if plain_value(draft):
-                    self._values.setdefault((draft.entity, draft.attribute), []).append(draft)
-            self._values_at = Draft.edits
+        """Plain values by (entity, attribute); drafts edited since the last lookup are
+        re-filed, so a lookup per relation stays linear in the document."""
+        if Draft.edited:
+            for draft in {id(d): d for d in Draft.edited}.values():
+                if id(draft) in self._order:
+                    self._file(draft)
+            Draft.edited.clear()
         return self._values
 
     def in_sentence(self, sentence: int) -> list[Draft]:

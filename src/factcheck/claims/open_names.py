@@ -48,10 +48,17 @@ def _named_as_a_name(text: str, start: int, end: int, name: str) -> bool:
     before = text[start - 1 : start]
     after = text[end : end + 1]
     return (
-        text.count(name) >= 2
-        or (before != "" and before in _LIST_MARKS)
+        (before != "" and before in _LIST_MARKS)
         or (after != "" and after in _LIST_MARKS)
+        or _said_twice(text, name)
     )
+
+
+def _said_twice(text: str, name: str) -> bool:
+    """Whether the name occurs twice: a search for the second occurrence stops there,
+    where counting every occurrence reads the whole text for each name."""
+    first = text.find(name)
+    return first != -1 and text.find(name, first + 1) != -1
 
 
 class OpenNameFinder:

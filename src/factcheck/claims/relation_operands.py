@@ -74,11 +74,14 @@ class RelationOperands:
         return False
 
     def _pronoun(self, sentence: Sentence, before: int, meaning: str) -> str | None:
-        earlier = [e.entity for e in self.ctx.entities if e.end <= before]
         distinct: list[str] = []
-        for entity in reversed(earlier):
-            if entity not in distinct:
-                distinct.append(entity)
+        for mention in reversed(self.ctx.entities):  # latest first; two distinct suffice
+            if mention.end > before:
+                continue
+            if mention.entity not in distinct:
+                distinct.append(mention.entity)
+                if len(distinct) == 2:
+                    break
         if meaning == "latter" and distinct:
             return distinct[0]
         if meaning == "former" and len(distinct) > 1:

@@ -4,6 +4,7 @@ and the condition it holds under (首批, 测试, 预计 …)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factcheck.claims.kb import KnowledgeBase, alias_key
 from factcheck.claims.scanned import ScannedPattern
@@ -111,9 +112,13 @@ class ScopeReader:
 def nearest_period(
     dates: list[QuantityMention], start: int, before: int, article_date: str | None
 ) -> str | None:
-    """The period of the last date written in [start, before)."""
-    for date in reversed(dates):
-        if start <= date.norm_span.start and date.norm_span.end <= before and date.date:
+    """The period of the last date written in [start, before) (the dates are in text
+    order: only those ending before `before` are looked at, latest first)."""
+    last = bisect_left(dates, before, key=lambda d: d.norm_span.end)
+    for date in reversed(dates[:last]):
+        if date.norm_span.start < start:
+            break
+        if date.norm_span.end <= before and date.date:
             label = period_label(date.date, article_date)
             if label is not None and not (date.date.relative or "").startswith(("day:", "time")):
                 return label

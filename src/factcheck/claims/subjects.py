@@ -97,6 +97,7 @@ class SubjectReader:
         self.text = norm.text
         self.entities = entities
         self.numbers = numbers
+        self._number_starts = [q.norm_span.start for q in numbers]
         self.grammar = grammar
         self.kb = grammar.kb
         self.company_reference = company_reference
@@ -188,10 +189,9 @@ class SubjectReader:
         # 算力提升30%:昇腾910D采用…: the subject comes after a leading label.
         label = _LEADING_LABEL.match(self.text, span.start, span.end)
         body = label.end() if label else span.start
-        first_number = next(
-            (q.norm_span.start for q in self.numbers if body <= q.norm_span.start < span.end),
-            span.end,
-        )
+        at = bisect_left(self._number_starts, body)
+        starts = self._number_starts
+        first_number = starts[at] if at < len(starts) and starts[at] < span.end else span.end
         grammar = self.grammar
         candidates = [
             e

@@ -29,6 +29,7 @@ from factcheck.normalize.metadata import latest_stated_year, page_timestamp, rea
 from factcheck.normalize.offsets import Edit, OffsetMap, apply_edits
 from factcheck.normalize.pinyin import pinyin_edits
 from factcheck.normalize.segment import line_spans, sentence_spans
+from factcheck.normalize.span_index import SpanIndex
 
 _MAX_ROUNDS = 5
 _STEPS: tuple[Callable[[str], list[Edit]], ...] = (
@@ -65,13 +66,22 @@ class NormalizedText:
         return Span(start=s, end=e)
 
     def is_excluded(self, start: int, end: int) -> bool:
-        return _covers(self.excluded, start, end)
+        return self._index("excluded").overlaps(start, end)
 
     def is_damaged(self, start: int, end: int) -> bool:
-        return _covers(self.damaged, start, end)
+        return self._index("damaged").overlaps(start, end)
+
+    def _index(self, name: str) -> SpanIndex:
+        """An overlap index over `excluded` or `damaged`, built on first use (a scan of
+        every span per query made a long document quadratic)."""
+        cache = self.__dict__.setdefault("_span_indexes", {})
+        if name not in cache:
+            cache[name] = SpanIndex((s.start, s.end) for s in getattr(self, name))
+        return cache[name]  # type: ignore[no-any-return]
 
     def sentence_at(self, pos: int) -> Span | None:
-        i = bisect_right([s.start for s in self.sentences], pos) - 1
+        starts = self.__dict__.setdefault("_sentence_starts", [s.start for s in self.sentences])
+        i = bisect_right(starts, pos) - 1
         if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
             return self.sentences[i]
         return None

@@ -6,18 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.api import (
-    AuditOptions,
-    build_report,
-    check_document,
-    locator,
-    unique_documents,
-)
+from factcheck.api import AuditOptions, build_report, check_document, unique_documents
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document
 from factcheck.model.finding import Finding
 from factcheck.model.report import AuditResult
 from factcheck.rules.engine import run_corpus
+from factcheck.rules.locate import locator
 from factcheck.rules.registry import default_pack
 from factcheck.store.claims_store import ClaimStore
 

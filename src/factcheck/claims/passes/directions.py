@@ -94,13 +94,10 @@ class DirectionPass:
         if not earlier or subject is None:
             return
         previous = earlier[-1]
-        drafts = self.table.drafts
         base_claims = [
             d
-            for d in drafts
-            if d.sentence == previous.index
-            and d.quantity is not None
-            and d.entity not in (None, subject)
+            for d in self.table.in_sentence(previous.index)
+            if d.quantity is not None and d.entity not in (None, subject)
         ]
         if not base_claims:
             return
@@ -166,17 +163,22 @@ class DirectionPass:
     def _changed_from(self, sentence: Sentence, draft: Draft, before: int) -> Draft | None:
         """The last earlier value of the same attribute and unit, in this paragraph or the
         one before."""
+        nearby = [sentence]
+        for other in reversed(self.ctx.before(sentence)):
+            if other.paragraph < sentence.paragraph - 1:
+                break
+            nearby.append(other)
         earlier = [
             d
-            for d in self.table.drafts
+            for s in nearby
+            for d in self.table.in_sentence(s.index)
             if plain_value(d)
             and d.attribute == draft.attribute
             and d.end <= before
             and d.unit == draft.unit
             and d is not draft
-            and (self.ctx.sentence(d.sentence) or sentence).paragraph >= sentence.paragraph - 1
         ]
-        return earlier[-1] if earlier else None
+        return max(earlier, key=self.table.order) if earlier else None
 
     def _direction_claim(self, sentence: Sentence, cue: DirectionCue) -> None:
         base = self._base(sentence, cue)
@@ -226,10 +228,14 @@ class DirectionPass:
         self, sentence: Sentence, cue: DirectionCue
     ) -> tuple[str | None, Draft | None, int] | None:
         """What the direction compares against: (entity, value, where the phrase starts)."""
-        text, drafts = self.text, self.table.drafts
+        text = self.text
         if cue.base_after and text.startswith(("难以", "无法"), cue.start):
             # 难以重现过往90%以上的垄断格局: the base is the value written after the words
-            after = [d for d in drafts if plain_value(d) and 0 <= d.start - cue.end <= 6]
+            after = [
+                d
+                for d in self.table.in_sentence(sentence.index)
+                if plain_value(d) and 0 <= d.start - cue.end <= 6
+            ]
             return (after[0].entity, after[0], cue.start) if after else None
         if cue.base_after:
             following = [e for e in sentence.entities if 0 <= e.start - cue.end <= 12]

@@ -31,6 +31,13 @@ def check_formulas(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     formula = rule.compiled
     assert formula is not None and rule.target is not None
     target_selector = rule.bind[rule.target]
+    # The operands are the target's entity's, in its document, of the attributes asked for.
+    by_owner: dict[tuple[str, str | None, str | None], list[Claim]] = {}
+    for claim in context.claims:
+        by_owner.setdefault((claim.document, claim.entity, claim.attribute), []).append(claim)
+    by_entity: dict[tuple[str, str | None], list[Claim]] = {}
+    for claim in context.claims:
+        by_entity.setdefault((claim.document, claim.entity), []).append(claim)
     for target in context.claims:
         if not _fits(target, target_selector) or target.entity is None:
             continue
@@ -38,7 +45,8 @@ def check_formulas(rule: Rule, context: CheckContext) -> Iterator[Finding]:
         for variable, selector in rule.bind.items():
             if variable == rule.target:
                 continue
-            chosen = _bind(context.claims, selector, target, exclude=[target, *bound.values()])
+            owned = _owned(by_owner, by_entity, target, selector)
+            chosen = _bind(owned, selector, target, exclude=[target, *bound.values()])
             if chosen is None:
                 break
             bound[variable] = chosen
@@ -46,6 +54,21 @@ def check_formulas(rule: Rule, context: CheckContext) -> Iterator[Finding]:
             result = _evaluate(rule, context, target, bound)
             if result is not None:
                 yield result
+
+
+def _owned(
+    by_owner: dict[tuple[str, str | None, str | None], list[Claim]],
+    by_entity: dict[tuple[str, str | None], list[Claim]],
+    target: Claim,
+    selector: Selector,
+) -> list[Claim]:
+    """The claims a selector may bind for this target, in text order."""
+    wanted = selector.attribute
+    if wanted is None:
+        return by_entity.get((target.document, target.entity), [])
+    names = wanted if isinstance(wanted, list) else [wanted]
+    found = [c for a in names for c in by_owner.get((target.document, target.entity, a), [])]
+    return sorted(found, key=lambda c: c.span) if len(names) > 1 else found
 
 
 def _fits(claim: Claim, selector: Selector) -> bool:
@@ -65,11 +88,12 @@ def _attribute_fits(attribute: str | None, wanted: str | list[str] | None) -> bo
 def _bind(
     claims: Sequence[Claim], selector: Selector, target: Claim, exclude: list[Claim]
 ) -> Claim | None:
+    excluded = {id(c) for c in exclude}  # by identity: comparing claims field by field is slow
     candidates = [
         c
         for c in claims
         if c.entity == target.entity
-        and c not in exclude
+        and id(c) not in excluded
         and c.document == target.document
         and (not selector.same_sentence or c.sentence == target.sentence)
         and _fits(c, selector)
