@@ -6,7 +6,6 @@ Drafts point at each other (a relation's operands, a memory type's size) before 
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
@@ -112,7 +111,8 @@ class DraftTable:
         self.drafts: list[Draft] = []
         self._by_quantity: dict[int, Draft] = {}
         self._by_sentence: dict[int, list[Draft]] = {}
-        self._values: dict[tuple[str | None, str | None], list[Draft]] = {}
+        self._values: dict[tuple[str | None, str | None], dict[int, Draft]] = {}
+        """Plain values by key; each group by id of the draft (filed and unfiled in O(1))."""
         self._keys: dict[int, tuple[str | None, str | None]] = {}
         """Where each indexed draft is filed (by id of the draft)."""
         self._order: dict[int, int] = {}
@@ -135,14 +135,13 @@ class DraftTable:
         plain value any more."""
         old = self._keys.pop(id(draft), None)
         if old is not None:
-            filed = self._values[old]
-            del filed[next(i for i, d in enumerate(filed) if d is draft)]  # by identity
+            del self._values[old][id(draft)]
         if plain_value(draft):
             key = (draft.entity, draft.attribute)
             self._keys[id(draft)] = key
-            bisect.insort(self._values.setdefault(key, []), draft, key=lambda d: self._order[id(d)])
+            self._values.setdefault(key, {})[id(draft)] = draft
 
-    def _plain_values(self) -> dict[tuple[str | None, str | None], list[Draft]]:
+    def _plain_values(self) -> dict[tuple[str | None, str | None], dict[int, Draft]]:
         """Plain values by (entity, attribute); drafts edited since the last lookup are
         re-filed, so a lookup per relation stays linear in the document."""
         if Draft.edited:
@@ -174,14 +173,20 @@ class DraftTable:
         condition first, then the nearest, preceding ones before following ones."""
         found = [
             d
-            for d in self._plain_values().get((entity, attribute), [])
+            for d in self._plain_values().get((entity, attribute), {}).values()
             if d.quantity is not exclude
         ]
         if not found:
             return None
+        order = self._order
         return min(
             found,
-            key=lambda d: (d.scope.condition is not None, d.start > near, abs(d.start - near)),
+            key=lambda d: (
+                d.scope.condition is not None,
+                d.start > near,
+                abs(d.start - near),
+                order[id(d)],  # a tie goes to the draft added first
+            ),
         )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from factcheck.claims.binding import EntityBinder
@@ -75,7 +76,10 @@ class RelationOperands:
 
     def _pronoun(self, sentence: Sentence, before: int, meaning: str) -> str | None:
         distinct: list[str] = []
-        for mention in reversed(self.ctx.entities):  # latest first; two distinct suffice
+        mentions = self.ctx.entities
+        last = bisect_left(mentions, before, key=lambda e: e.start)
+        for index in range(last - 1, -1, -1):  # latest first; two distinct suffice
+            mention = mentions[index]
             if mention.end > before:
                 continue
             if mention.entity not in distinct:

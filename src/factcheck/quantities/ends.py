@@ -28,7 +28,6 @@ _PARAMETER_BEFORE = re.compile(r"(?:参数|parameters?|params?)\s?(?:超过|达|
 _MODEL_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*\s$")
 _ENDS_WITH_SIZE = re.compile(r"\d+(?:\.\d+)?[BbMm]$")
 _CLASS_LABEL_AFTER = re.compile(r"\s?(?:级别|级|class|-class)")
-_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
 _STOCK_CODE = re.compile(r"^\d{6}$")
 RANGE_PREFIX_CHARS = frozenset("~〜-–—至到第")
 _MONEY_LETTERS = {
@@ -122,7 +121,9 @@ class EndReader:
             return False
         if after == "." and self.text[end + 1 : end + 2].isdigit():
             return False
-        return bool(_LIST_MARKER.search(self.text, 0, start)) if start else True
+        # only spaces between the line's start and the number: `1、` opens a list item
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return not self.text[line_start:start].strip(" \t")
 
     def _is_stock_code(self, start: int, end: int, written: str) -> bool:
         if not _STOCK_CODE.match(written):
