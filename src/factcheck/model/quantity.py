@@ -13,6 +13,8 @@ class QuantityKind(StrEnum):
     quantity = "quantity"
     date = "date"
     duration = "duration"
+    rank = "rank"
+    """第二, No. 2, second-largest: a place in an order, never a count."""
 
 
 class Qualifier(StrEnum):

@@ -34,6 +34,7 @@ from factcheck.quantities.numbers import (
     unit_of_last_digit,
 )
 from factcheck.quantities.pattern import core_pattern
+from factcheck.quantities.ranks import RankMention, find_ranks
 from factcheck.quantities.units import compatible
 
 _BETWEEN_BEFORE = re.compile(r"between\s?\S*\s?$")
@@ -191,6 +192,27 @@ class _Scanner(EndReader):
         s, e = self.offsets.to_original(start, end)
         return Span(s, e), self.original[s:e]
 
+    def ranks(self, ranks: list[RankMention]) -> list[QuantityMention]:
+        """第二, No. 2: exact places (precision 0), of their own kind and unit."""
+        mentions = []
+        for r in ranks:
+            span, surface = self._original(r.start, r.end)
+            value = Decimal(r.value)
+            mentions.append(
+                QuantityMention(
+                    kind=QuantityKind.rank,
+                    span=span,
+                    norm_span=Span(r.start, r.end),
+                    surface=surface,
+                    value=value,
+                    low=value,
+                    high=value,
+                    precision=ZERO,
+                    unit="rank",
+                )
+            )
+        return mentions
+
     def dates(self, dates: list[DateMention]) -> list[QuantityMention]:
         mentions = []
         for d in dates:
@@ -343,9 +365,12 @@ def find_quantities(
     """Quantities (and dates) in normalized text; spans mapped back through `offsets` into
     `original` (the text before normalization)."""
     dates = find_dates(text)
-    blocked = [(d.start, d.end) for d in dates] + list(names)
+    ranks = list(find_ranks(text))
+    blocked = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in ranks] + list(names)
     scanner = _Scanner(text, tolerances, blocked, offsets, original)
     mentions = [_per_second(text, q) for q in scanner.scan()]
+    mentions.extend(scanner.ranks(ranks))
+    mentions.sort(key=lambda q: q.norm_span.start)
     if include_dates:
         mentions.extend(scanner.dates(dates))
         mentions.sort(key=lambda q: q.norm_span.start)

@@ -12,6 +12,8 @@ def show_range(value: Range) -> str:
     unit = f" {value.unit}" if value.unit and value.unit not in ("dimensionless",) else ""
     if value.unit == "percent":
         unit = "%"
+    if value.unit == "rank" and value.low is not None and value.low == value.high:
+        return f"No. {number(value.low)}"
     if value.low is None and value.high is None:
         return "?"
     if value.low is None:
