@@ -323,19 +323,29 @@ def check_corpus(corpus: Corpus, options: AuditOptions) -> AuditResult:
     return AuditResult(report=report, texts=texts)
 
 
+def new_documents(documents: Sequence[Document], corpus: Corpus) -> list[Document]:
+    """The new articles of `audit --against`, with ids that do not clash with the dataset's."""
+    return unique_documents([*corpus.documents, *documents])[len(corpus.documents) :]
+
+
 def audit_against(
-    documents: Sequence[Document], corpus: Corpus, options: AuditOptions
+    documents: Sequence[Document],
+    corpus: Corpus,
+    options: AuditOptions,
+    checked: Iterable[tuple[list[Claim], list[Finding]]] | None = None,
 ) -> AuditResult:
     """`audit NEW --against claims/`: the new articles internally, and against the dataset
-    and the reference; only findings touching the new articles are reported."""
+    and the reference; only findings touching the new articles are reported. `checked`:
+    the claims and internal findings of `new_documents(documents, corpus)`, in order."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
-    unique = unique_documents([*corpus.documents, *documents])[len(corpus.documents) :]
+    unique = new_documents(documents, corpus)
     texts = {d.id: d.text for d in [*corpus.documents, *unique]}
     claims: list[Claim] = []
     findings: list[Finding] = []
-    for document in unique:
-        own, found = check_document(document, pack, rules)
+    if checked is None:
+        checked = (check_document(document, pack, rules) for document in unique)
+    for own, found in checked:
         claims.extend(own)
         findings.extend(found)
     known = [c for f in corpus.files for c in f.claims]

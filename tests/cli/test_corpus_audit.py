@@ -66,3 +66,17 @@ def test_jobs_give_the_serial_report_byte_for_byte(tmp_path: Path) -> None:
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
     assert b'"rule": "FC201"' in outputs[0]  # the articles were compared with each other
+
+
+def test_jobs_against_a_dataset_give_the_serial_report(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"against{jobs}.json"
+        result = run_factcheck(
+            ["audit", "rules/fixtures/", "--against", "claims/", "--jobs", jobs]
+            + ["--format", f"json:{target}", "--fail-on", "never", "--quiet"]
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b'"rule": "FC3' in outputs[0]  # checked against the dataset's reference too

@@ -9,7 +9,13 @@ from typing import Annotated
 
 import typer
 
-from factcheck.api import audit_against, audit_documents, load_corpus, unique_documents
+from factcheck.api import (
+    audit_against,
+    audit_documents,
+    load_corpus,
+    new_documents,
+    unique_documents,
+)
 from factcheck.cli.common import (
     FailOnOption,
     FormatsOption,
@@ -97,15 +103,15 @@ def audit(
         raise ConfigError("--db and --against: give one (the store or the curated dataset)")
     store = open_store(db, read_only=False) if db is not None else None
     documents = _readable(paths)
-    if against is not None:
-        result = audit_against(documents, load_corpus(against), options)
-        write_reports(result, targets, markdown)
-        raise typer.Exit(exit_code(result.report, fail_on_level(fail_on, config)))
-    unique = unique_documents(documents)
+    corpus = load_corpus(against) if against is not None else None
+    unique = unique_documents(documents) if corpus is None else new_documents(documents, corpus)
     workers = jobs if jobs is not None else default_jobs(len(unique))
     rules = pack.selected(options.select, options.ignore)
     checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
-    if store is None:
+    if corpus is not None:
+        result = audit_against(documents, corpus, options, checked)
+        write_reports(result, targets, markdown)
+    elif store is None:
         result = audit_documents(unique, options, checked)
         write_reports(result, targets, markdown)
     else:
