@@ -73,8 +73,10 @@ def test_jobs_against_a_dataset_give_the_serial_report(tmp_path: Path) -> None:
     for jobs in ("1", "2"):
         target = tmp_path / f"against{jobs}.json"
         result = run_factcheck(
-            ["audit", "rules/fixtures/", "--against", "claims/", "--jobs", jobs]
-            + ["--format", f"json:{target}", "--fail-on", "never", "--quiet"]
+            [
+                *("audit", "rules/fixtures/", "--against", "claims/", "--jobs", jobs),
+                *("--format", f"json:{target}", "--fail-on", "never", "--quiet"),
+            ]
         )
         assert result.returncode == 0, result.stderr
         outputs.append(target.read_bytes())

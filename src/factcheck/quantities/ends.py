@@ -13,7 +13,7 @@ from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.offsets import OffsetMap
 from factcheck.normalize.span_index import SpanIndex
 from factcheck.quantities.english_numbers import parse_english
-from factcheck.quantities.lexicon import Lexicon, UnitForm, lexicon
+from factcheck.quantities.lexicon import Lexicon, UnitForm, lexicon, plain_form
 from factcheck.quantities.numbers import (
     half_unit,
     multiple_precision,
@@ -279,13 +279,15 @@ class EndReader:
     def _vague(self, m: re.Match[str]) -> NumberEnd:
         low_digit, high_digit = self.lex.vague_numbers[m.group("vague")]
         magnitude = parse_chinese(m.group("vmag")) or ONE
+        # 二十几万, 一百零几万: the tens or hundreds written before 几 are exact
+        base = (parse_chinese(m.group("vhead").rstrip("零")) or ZERO) if m.group("vhead") else ZERO
         unit, end, _ = self._unit(m.end(), chinese=True)
-        high = None if high_digit is None else high_digit * magnitude
+        high = None if high_digit is None else (base + high_digit) * magnitude
         return NumberEnd(
             m.start(),
             end,
             m.group(),
-            low_digit * magnitude,
+            (base + low_digit) * magnitude,
             ONE,
             ZERO,
             unit,
@@ -389,10 +391,6 @@ class EndReader:
         if len(end.written) < 2 and follower != "的":
             return False
         return not ("\u4e00" <= follower <= "\u9fff" and follower not in "的个以左多余")
-
-
-def plain_form(unit: str, *, multiple: bool = False) -> UnitForm:
-    return UnitForm(surface="", unit=unit, classifier=False, duration=False, multiple=multiple)
 
 
 def _word_end(m: re.Match[str], value: Decimal, form: UnitForm) -> NumberEnd:

@@ -28,6 +28,11 @@ class UnitForm:
     """The number is this many of the unit (七成: 7 x 10 percent)."""
 
 
+def plain_form(unit: str, *, multiple: bool = False) -> UnitForm:
+    """A unit with no surface of its own (a number word's, a fraction's)."""
+    return UnitForm(surface="", unit=unit, classifier=False, duration=False, multiple=multiple)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     prefix_qualifiers: dict[str, str]

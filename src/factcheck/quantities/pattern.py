@@ -30,7 +30,9 @@ def core_pattern() -> re.Pattern[str]:
         "(?:(?P<exact>" + bounded_alternation(list(lex.exact_words)) + ")"
         rf"|(?P<pct>百分之)(?P<pctnum>[{cn}点]+)"
         rf"|(?P<fden>[一二两三四五六七八九十百千]+)分之(?P<fnum>[{digits}十点]+)"
-        "|(?P<vague>" + "|".join(sorted(lex.vague_numbers, key=len, reverse=True)) + ")"
+        # 二十几万: tens or hundreds before 几 belong to the vague number
+         + r"|(?:(?P<vhead>[一二两三四五六七八九十百千]+零?)(?=几))?"
+        "(?P<vague>" + "|".join(sorted(lex.vague_numbers, key=len, reverse=True)) + ")"
         "(?P<vmag>" + "|".join(lex.vague_magnitudes) + ")"
         r"|(?P<frac>(?<![\d/.])\d{1,2}/\d{1,3}(?![\d/]))"
         + f"|(?P<en>{ENGLISH_NUMBER})"
