@@ -18,6 +18,8 @@ _RANK_WORD = r"排名|排行|位列|位居|名列|位于|居于|跻身|排在|�
 _CN = re.compile(
     rf"(?P<before>(?:{_RANK_WORD})(?:全球|世界|国内|中国|全国|亚洲|行业|市场)?)?"
     rf"第\s*(?P<n>{_CN_NUMERAL})\s*(?P<after>名|位|大|高|强)?"
+    # 安排第二批, 排第三季度: a batch, a period, a generation is counted, not ranked
+    r"(?![批次季期届轮代天年月周章条款个家项步阶段波部集节层级页行列号版种类组])"
 )
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
