@@ -20,6 +20,7 @@ from factcheck.model.finding import (
     fingerprint,
 )
 from factcheck.model.tolerances import Tolerances
+from factcheck.normalize.reader import reader_text
 from factcheck.quantities.units import compatible, conversion_factor
 from factcheck.reference.table import EMPTY, ReferenceTable
 from factcheck.rules.checks.display import show_range
@@ -308,7 +309,7 @@ def finding(
     fields = {
         "entity": entity_name(subject.entity),
         "attribute": attribute_name(subject.attribute),
-        "quote": subject.quote,
+        "quote": reader_text(subject.quote.strip()),  # as the reader saw it
         "observed": _shown(observed),
         "expected": _shown(expected),
         "verdict": verdict.value,
