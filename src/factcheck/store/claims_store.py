@@ -42,7 +42,12 @@ class ClaimStore:
     """One open DuckDB file. Use as a context manager; one writer at a time."""
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        import duckdb  # the `corpus` extra: imported only when a store is used
+        try:
+            import duckdb  # the `corpus` extra: imported only when a store is used
+        except ImportError:
+            raise ConfigError(
+                f"{path}: a claim store needs DuckDB: pip install 'factcheck[corpus]'"
+            ) from None
 
         if path.exists() and not path.is_file():
             raise ConfigError(f"{path}: not a regular file; a claim store is one DuckDB file")
