@@ -14,7 +14,9 @@ from factcheck.normalize.reader import reader_text
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
+    attribute_name,
     decide,
+    entity_name,
     finding,
     interval_in,
     interval_of,
@@ -35,8 +37,25 @@ def check_relations(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     for claim in context.claims:
         if claim.kind is kind:
             result = check_one_relation(rule, context, claim, context.operand)
+            if result is None and context.report_consistent:
+                result = _no_operand(rule, context, claim)
             if result is not None:
                 yield result
+
+
+def _no_operand(rule: Rule, context: CheckContext, claim: Claim) -> Finding | None:
+    """Never silent: a relation whose operand the article does not state says which (the
+    cross-source and reference rules may still find it in other articles or the reference)."""
+    formula = rule.compiled
+    assert formula is not None
+    for variable in formula.variables:
+        if variable != "periods" and context.operand(claim, variable) is None:
+            spec = next((o for o in claim.operands if o.role == variable), None)
+            owner = entity_name(spec.entity) if spec and spec.entity else "it"
+            what = attribute_name(spec.attribute if spec else claim.attribute)
+            why = f"the article states no {what} of {owner} for the {variable}"
+            return _unverifiable(rule, context, claim, {}, why)
+    return None
 
 
 Resolver = Callable[[Claim, str], Claim | None]
@@ -309,6 +328,7 @@ def _unverifiable(
         observed=None,
         expected=as_range(interval_in(claim, claim.unit), claim.unit),
         bindings=[("stated", claim), *operands.items()],
+        headline=f"“{reader_text(claim.quote.strip())}” could not be checked: {why}",
     )
 
 
