@@ -109,24 +109,34 @@ def audit_documents(
 ) -> AuditResult:
     """Extract the claims of each document, run the internal rules over them, and, with
     more than one document, the cross-source rules across them (by key, as `check` does).
-    `checked`: each document's claims and internal findings, already computed in the
-    documents' order (by worker processes); else they are computed here."""
+    `checked`: each document's claims and internal findings, from worker processes."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
     unique = unique_documents(documents)
-    if checked is None:
-        checked = (check_document(document, pack, rules) for document in unique)
-    claims: list[Claim] = []
-    findings: list[Finding] = []
-    for own, found in checked:
-        claims.extend(own)
-        findings.extend(found)
+    claims, findings = checked_all(unique, pack, rules, checked)
     texts = {d.id: d.text for d in unique}
     if len(unique) > 1:
         consistent = options.show_consistent
         findings.extend(run_corpus(pack, rules, claims, locator(texts), consistent=consistent))
     report = build_report(unique, claims, findings, rules, show_consistent=options.show_consistent)
     return AuditResult(report=report, texts=texts)
+
+
+def checked_all(
+    documents: Sequence[Document],
+    pack: RulePack,
+    rules: Sequence[Rule],
+    checked: Iterable[tuple[list[Claim], list[Finding]]] | None = None,
+) -> tuple[list[Claim], list[Finding]]:
+    """All documents' claims and internal findings: from `checked` (workers'), else here."""
+    if checked is None:
+        checked = (check_document(document, pack, rules) for document in documents)
+    claims: list[Claim] = []
+    findings: list[Finding] = []
+    for own, found in checked:
+        claims.extend(own)
+        findings.extend(found)
+    return claims, findings
 
 
 def check_articles(
@@ -334,20 +344,13 @@ def audit_against(
     options: AuditOptions,
     checked: Iterable[tuple[list[Claim], list[Finding]]] | None = None,
 ) -> AuditResult:
-    """`audit NEW --against claims/`: the new articles internally, and against the dataset
-    and the reference; only findings touching the new articles are reported. `checked`:
-    the claims and internal findings of `new_documents(documents, corpus)`, in order."""
+    """`audit NEW --against claims/`: the new articles (`checked`: of `new_documents`) alone
+    and against the dataset and its reference; only findings touching them are reported."""
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
     unique = new_documents(documents, corpus)
     texts = {d.id: d.text for d in [*corpus.documents, *unique]}
-    claims: list[Claim] = []
-    findings: list[Finding] = []
-    if checked is None:
-        checked = (check_document(document, pack, rules) for document in unique)
-    for own, found in checked:
-        claims.extend(own)
-        findings.extend(found)
+    claims, findings = checked_all(unique, pack, rules, checked)
     known = [c for f in corpus.files for c in f.claims]
     focus = frozenset(d.id for d in unique)
     findings.extend(

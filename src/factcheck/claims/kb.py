@@ -75,6 +75,9 @@ class AttributeSpec(BaseModel):
     """The count attributes whose units this price is per (card_price: chips ordered)."""
     sums_over_members: bool = False
     """A system's value is its chips' count times the per-chip value (compute, memory)."""
+    per_member: str | None = None
+    """The chips' attribute a system's value sums, when it has another name (总算力 sums
+    each chip's 算力); else the same attribute."""
     total_of_units: bool = False
     """A value can be the cost of counted units: count × unit price in its sentence gives it."""
     written_as_multiple: bool = False

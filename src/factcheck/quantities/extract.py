@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from factcheck.model.quantity import Qualifier, QuantityKind, QuantityMention
+from factcheck.model.quantity import DateValue, Qualifier, QuantityKind, QuantityMention
 from factcheck.model.span import Span
 from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.offsets import OffsetMap
@@ -194,44 +194,36 @@ class _Scanner(EndReader):
 
     def ranks(self, ranks: list[RankMention]) -> list[QuantityMention]:
         """第二, No. 2: exact places (precision 0), of their own kind and unit."""
-        mentions = []
-        for r in ranks:
-            span, surface = self._original(r.start, r.end)
-            value = Decimal(r.value)
-            mentions.append(
-                QuantityMention(
-                    kind=QuantityKind.rank,
-                    span=span,
-                    norm_span=Span(r.start, r.end),
-                    surface=surface,
-                    value=value,
-                    low=value,
-                    high=value,
-                    precision=ZERO,
-                    unit="rank",
-                )
-            )
-        return mentions
+        return [
+            self._fixed(r.start, r.end, QuantityKind.rank, Decimal(r.value), "rank") for r in ranks
+        ]
 
     def dates(self, dates: list[DateMention]) -> list[QuantityMention]:
-        mentions = []
-        for d in dates:
-            span, surface = self._original(d.start, d.end)
-            mentions.append(
-                QuantityMention(
-                    kind=QuantityKind.date,
-                    span=span,
-                    norm_span=Span(d.start, d.end),
-                    surface=surface,
-                    value=None,
-                    low=None,
-                    high=None,
-                    precision=ZERO,
-                    unit=None,
-                    date=d.value,
-                )
-            )
-        return mentions
+        return [self._fixed(d.start, d.end, QuantityKind.date, None, None, d.value) for d in dates]
+
+    def _fixed(
+        self,
+        start: int,
+        end: int,
+        kind: QuantityKind,
+        value: Decimal | None,
+        unit: str | None,
+        date: DateValue | None = None,
+    ) -> QuantityMention:
+        """A mention read whole by its own recognizer (a date, a rank): no precision."""
+        span, surface = self._original(start, end)
+        return QuantityMention(
+            kind=kind,
+            span=span,
+            norm_span=Span(start, end),
+            surface=surface,
+            value=value,
+            low=value,
+            high=value,
+            precision=ZERO,
+            unit=unit,
+            date=date,
+        )
 
     def scan(self) -> list[QuantityMention]:
         found: list[QuantityMention] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.api import AuditOptions, build_report, check_document, unique_documents
+from factcheck.api import AuditOptions, build_report, checked_all, unique_documents
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document
 from factcheck.model.finding import Finding
@@ -34,13 +34,7 @@ def audit_with_store(
     pack = options.pack or default_pack()
     rules = pack.selected(options.select, options.ignore)
     unique = unique_documents(documents)
-    if checked is None:
-        checked = (check_document(document, pack, rules) for document in unique)
-    claims: list[Claim] = []
-    findings: list[Finding] = []
-    for own, found in checked:
-        claims.extend(own)
-        findings.extend(found)
+    claims, findings = checked_all(unique, pack, rules, checked)
     related = store.related(claims, exclude=[d.id for d in unique])
     stored = store.documents(c.document for c in related)
     texts = {d.id: d.text for d in [*stored, *unique]}

@@ -3,7 +3,7 @@
 "GB200 NVL72集成72颗B200, FP8算力720 PFLOPS" with "单颗B200的FP8算力为10 PFLOPS": 72 × 10 =
 720. The count is the aggregate's `member_count` claim, which names the chip counted (its
 `member` operand); the per-chip figure is the article's claim of that chip for the same
-attribute (a system's 总算力, `cluster_compute`, is compared with the chip's `compute`).
+attribute (a system's 总算力 with each chip's 算力: `per_member` in kb/attributes.yaml).
 Only attributes marked `sums_over_members` add up this way: compute and memory do, power
 does not (a server draws more than its chips).
 """
@@ -28,9 +28,6 @@ from factcheck.rules.checks.base import (
 from factcheck.rules.checks.display import number
 from factcheck.rules.checks.relations import verdict_words
 from factcheck.rules.registry import Rule
-
-_SYSTEM_TO_CHIP = {"cluster_compute": "compute"}
-"""A system's attribute whose per-chip counterpart has another name."""
 
 
 def check_aggregates(rule: Rule, context: CheckContext) -> Iterator[Finding]:
@@ -57,7 +54,8 @@ def check_aggregates(rule: Rule, context: CheckContext) -> Iterator[Finding]:
 
 
 def _per_chip(values: list[Claim], count: Claim, member: str, total: Claim) -> Claim | None:
-    wanted = _SYSTEM_TO_CHIP.get(total.attribute or "", total.attribute)
+    spec = default_kb().attributes.get(total.attribute or "")
+    wanted = (spec.per_member if spec else None) or total.attribute
     found = [
         c
         for c in values
