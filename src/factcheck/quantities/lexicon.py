@@ -84,8 +84,16 @@ def bounded_alternation(words: list[str]) -> str:
 
 
 @cache
+def lexicon_data() -> dict[str, Any]:
+    """The lexicon file as read, for recognizers that keep their own word lists in it."""
+    data = parse_yaml(data_file("quantity_lexicon.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict), "quantity_lexicon.yaml is a mapping"
+    return data
+
+
+@cache
 def lexicon() -> Lexicon:
-    raw = parse_yaml(data_file("quantity_lexicon.yaml").read_text(encoding="utf-8"))
+    raw = lexicon_data()
     prefix = {w: name for name, words in raw["qualifiers"]["prefix"].items() for w in words}
     suffix = {w: name for name, words in raw["qualifiers"]["suffix"].items() for w in words}
     for name in (*prefix.values(), *suffix.values()):

@@ -9,18 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.quantities.english_numbers import parse_english
+from factcheck.quantities.lexicon import lexicon_data
 from factcheck.quantities.numbers import parse_chinese
 
 _CN_NUMERAL = r"[一二两三四五六七八九十百\d]{1,4}"
-_RANK_WORD = r"排名|排行|位列|位居|名列|位于|居于|跻身|排在|排|居"
-_CN = re.compile(
-    rf"(?P<before>(?:{_RANK_WORD})(?:全球|世界|国内|中国|全国|亚洲|行业|市场)?)?"
-    rf"第\s*(?P<n>{_CN_NUMERAL})\s*(?P<after>名|位|大|高|强)?"
-    # 安排第二批, 排第三季度: a batch, a period, a generation is counted, not ranked
-    r"(?![批次季期届轮代天年月周章条款个家项步阶段波部集节层级页行列号版种类组])"
-)
+
+
+@cache
+def _chinese_pattern() -> re.Pattern[str]:
+    """第N with the lexicon's rank words around it; 安排第二批, 排第三季度 are counted."""
+    words = lexicon_data()["ranks"]
+
+    def alternation(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words[key], key=len, reverse=True))
+
+    return re.compile(
+        rf"(?P<before>(?:{alternation('verbs')})(?:{alternation('scopes')})?)?"
+        rf"第\s*(?P<n>{_CN_NUMERAL})\s*(?P<after>{alternation('after')})?"
+        rf"(?!{alternation('counted_after')})"
+    )
+
+
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -43,7 +55,7 @@ class RankMention:
 
 
 def find_ranks(text: str) -> Iterator[RankMention]:
-    for m in _CN.finditer(text):
+    for m in _chinese_pattern().finditer(text):
         if not (m.group("before") or m.group("after")):
             continue  # 第三季度, 第二代: no rank word around it
         value = _chinese(m.group("n"))
