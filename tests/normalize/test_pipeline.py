@@ -93,3 +93,11 @@ def test_page_timestamp_gives_the_date(seed_paths: list[Path]) -> None:
 def test_language_detection() -> None:
     assert normalize("英伟达H200显存141GB。").meta.lang == "zh"
     assert normalize("The H200 has 141GB of HBM3e memory.").meta.lang == "en"
+
+
+def test_a_dateline_under_the_title_gives_the_date() -> None:
+    n = normalize("星海动力发布三季报\n\n证券时报 2025年8月29日\n\n星海动力营收为80亿元。\n")
+    assert n.meta.date == "2025-08-29"
+    # a date inside a sentence is no dateline
+    n = normalize("星海动力发布三季报\n\n公司于 2025年8月29日发布公告,营收为80亿元。\n")
+    assert n.meta.date is None

@@ -30,6 +30,7 @@ from factcheck.claims.passes.categorical import MemoryTypePass
 from factcheck.claims.passes.directions import DirectionPass
 from factcheck.claims.passes.finish import finish
 from factcheck.claims.passes.relations import RelationPass
+from factcheck.claims.passes.totals import ListedTotalPass
 from factcheck.claims.passes.values import ValuePass
 from factcheck.claims.scope import ScopeReader
 from factcheck.claims.trie import trie_pattern
@@ -68,7 +69,7 @@ class ClaimBuilder:
         binder = EntityBinder(ctx, table)
         first = (ValuePass(ctx, table, binder), MemoryTypePass(ctx, table, binder))
         second = (RelationPass(ctx, table, binder), DirectionPass(ctx, table))
-        third = (ArithmeticPass(ctx, table),)
+        third = (ArithmeticPass(ctx, table), ListedTotalPass(ctx, table))
         for passes in (first, second, third):
             for sentence in ctx.sentences:
                 for each in passes:

@@ -58,8 +58,12 @@ class DocumentContext:
         self.norm = norm
         self.text = norm.text
         self.article_date = document.meta.date or norm.meta.date
+        title = document.meta.title or norm.meta.title
+        title_name = tools.matcher.title_name(title, self.text)
         self.entities = [
-            e for e in tools.matcher.find(self.text) if not norm.is_excluded(e.start, e.end)
+            e
+            for e in tools.matcher.find(self.text, title_name)
+            if not norm.is_excluded(e.start, e.end)
         ]
         quantities = find_quantities(
             self.text,
@@ -83,8 +87,7 @@ class DocumentContext:
         self._number_starts = [q.norm_span.start for q in self.numbers]
         check_budget(len(self.text), [(s.start, s.end) for s in norm.sentences], self.numbers)
         self.grammar = Grammar(self.text, self.entities, self.kb, self.attributes)
-        title = document.meta.title or norm.meta.title
-        self.article_subject = article_subject(title, tools.matcher, self.kb)
+        self.article_subject = article_subject(title, tools.matcher, self.kb, title_name)
         self.sentences = SubjectReader(
             norm,
             self.entities,

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
 
-from factcheck.claims.relation_cues import RelationCue, is_multiple
+from factcheck.claims.relation_cue import RelationCue
+from factcheck.claims.relation_cues import is_multiple
 from factcheck.model.claim import ClaimKind, Scope
 from factcheck.model.quantity import QuantityMention
 
@@ -92,7 +93,10 @@ def entity_inference(strategy: str, carried: bool = False) -> str | None:
     if carried or strategy == "carried_topic":
         return "carried from an earlier sentence"
     if strategy.startswith("pronoun:"):
-        return "the subject of the sentence before, by the pronoun " + strategy[len("pronoun:") :]
+        word, _, past = strategy[len("pronoun:") :].partition(":")
+        if past:
+            return f"the topic before the rival this sentence compares with, by the pronoun {word}"
+        return "the subject of the sentence before, by the pronoun " + word
     if strategy.startswith("company_reference:"):
         return "the company the article is about, by reference"
     if strategy == "owner_of_previous_value":

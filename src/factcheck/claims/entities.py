@@ -147,7 +147,11 @@ class EntityMatcher:
         self._shapes = {alias: _shape(alias) for alias in self._compact}
         self._open = OpenNameFinder(kb.cues)
 
-    def find(self, text: str) -> list[EntityMention]:
+    def title_name(self, title: str | None, text: str) -> str | None:
+        """The document-local entity a title leads with (see OpenNameFinder.title_name)."""
+        return self._open.title_name(title, text)
+
+    def find(self, text: str, title_name: str | None = None) -> list[EntityMention]:
         mentions = [
             EntityMention(m.start(), m.end(), self._entity_of(m.group()), 1.0)
             for m in self._pattern.finditer(text)
@@ -172,7 +176,7 @@ class EntityMatcher:
                 mentions.append(EntityMention(m.start(), m.end(), resolved[0], resolved[1]))
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         mentions = [self._by_generation(text, self._as_aggregate(text, e)) for e in mentions]
-        for start, end, entity in self._open.find(text, taken):
+        for start, end, entity in self._open.find(text, taken, title_name):
             mentions.append(EntityMention(start, end, entity, 0.0))
         mentions.sort(key=lambda e: e.start)
         return mentions

@@ -58,6 +58,9 @@ class AttributeSpec(BaseModel):
     stable: bool = False
     values: dict[str, str] = {}
     classifiers: list[str] = []
+    written_in: list[str] = []
+    """The only units a value of it is written in, when its dimension has others (a
+    process node is in nm, never in inches)."""
     generic: bool = False
     """A cue of a narrower attribute written just before this one's cue names the narrower
     one (FP16 + 稠密算力 is FP16 compute)."""
@@ -95,6 +98,8 @@ class AttributeSpec(BaseModel):
         if self.classifiers and not surface.rstrip(TRAILING_QUALIFIERS).endswith(
             tuple(self.classifiers)
         ):
+            return False
+        if self.written_in and unit not in self.written_in:
             return False
         if self.unit == "currency":
             return unit in _CURRENCIES

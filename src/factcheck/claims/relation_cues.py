@@ -6,8 +6,10 @@ English, after) the number; they return where the base is written, not what it i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
+from factcheck.claims.relation_cue import RelationCue
+from factcheck.claims.share_cues import share_cue, share_cue_en
 from factcheck.model.claim import ClaimKind
 from factcheck.model.quantity import Qualifier, QuantityMention
 
@@ -37,6 +39,7 @@ _RATIO_EN_AFTER = re.compile(
     r"(?:'s|’s)?(?=[\s,.;)]|$)"
 )
 
+_POINTS = ("percentage_point", "basis_point")
 _NEGATIVE_VERBS = frozenset(
     "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 减 降 小 慢 弱 少 "
     "down fell decreased dropped lower less cheaper declined shrank smaller slower".split()
@@ -48,6 +51,12 @@ _CHANGE_VERBS = (
 _PERCENT_VS = re.compile(
     r"(?:较|(?<![环同])比|相比于?|相较于?|相对于?|对比|compared with|compared to|relative to)\s*"
     rf"(?P<base>[^,，;；。]{{1,40}}?)\s*(?P<verb>{_CHANGE_VERBS})了?\s*$"
+)
+_COMPARED_BEFORE = re.compile(
+    r"(?:与|和|跟|同)\s*(?P<base>[^,，。;；]{1,30}?)\s*(?:相比|相较|比较|对比)(?:之下|而言|来看)?\s*[,，]\s*$"
+)
+_CHANGE_AFTER_COMPARED = re.compile(
+    r"(?P<verb>高出|超出|多出|低了|高了|提升|提高|增加|减少|降低|快|慢|高|低|多|少)了?\s*(?:约|近)?\s*$"
 )
 _PERCENT_PERIOD = re.compile(
     r"(?P<period>同比|环比|按年|按季|年比|季比|年(?=[增减升降])|季(?=[增减升降])|"
@@ -74,20 +83,6 @@ _DIFFERENCE = re.compile(
     r"比\s*(?P<base>[^,，;；。]{1,30}?)\s*"
     r"(?P<verb>多出|多了|多|高出|高|少|低|大|小|贵|便宜|快|慢)了?\s*$"
 )
-_SHARE_VERB_EN = re.compile(
-    r"(?:accounts? for|accounted for|accounting for|makes? up|made up|making up|represents?|"
-    r"represented|representing|comprises?|comprised|comprising)\s*(?:about|roughly|around|"
-    r"nearly|almost|some|just|only|over|more than)?\s*$",
-    re.I,
-)
-# "accounting for 151%": the whole may go unsaid after these verbs, never after "represents".
-_SHARE_VERB_ALONE = re.compile(r"account|mak|made", re.I)
-_SHARE_WHOLE_EN = re.compile(
-    r"\s+of\s+(?P<base>(?:the\s+|its\s+)?[A-Za-z][\w\- ]{0,30}?)(?=[,.;)]|$)"
-)
-_SHARE_OF_PREVIOUS = re.compile(r"其中(?:的)?\s*$")
-# The base names a whole, never holds a computation (占比为20%(120亿元/800亿元×100%)).
-_SHARE_OF = re.compile(r"占(?P<base>[^,，;；。=×÷/]{0,30}?)(?:的|比例|比重)?(?:从)?\s*$")
 _CAGR = re.compile(
     r"(?P<label>[一二三四五六七八九十\d]+年)?(?:年均)?(?:复合增长率|复合年增长率|年复合增长率|CAGR|"
     r"compound annual growth rate)\s*(?:高达|达到|达|为|约|of)?\s*$",
@@ -102,23 +97,6 @@ _CONVERSION_WORD = re.compile(r"折合|约合|相当于")
 _PASSIVE_AGENT = re.compile(r"\s*(?:将|会)?被\s*")
 # 25%的销售收入需上缴美国政府: the recipient of a payment
 _RECIPIENT = re.compile(r"[^,，;；。]{0,12}?(?:上缴|上交|交给|缴纳给|缴给|分给|付给|支付给)\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class RelationCue:
-    kind: ClaimKind
-    cue_start: int
-    """Where the relation phrase begins (the claim's span starts here)."""
-    base_start: int | None = None
-    base_end: int | None = None
-    sign: int = 1
-    qualifier: Qualifier | None = None
-    """A qualifier written away from the number (几乎是…的两倍) that overrides its own."""
-    condition: str | None = None
-    label: str | None = None
-    """A period label such as 三年 before 复合增长率."""
-    of_previous: bool = False
-    """A share of the amount written before (其中四分之一): that amount is the whole."""
 
 
 def _qualifier(word: str | None) -> Qualifier | None:
@@ -171,15 +149,21 @@ def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> Relation
     if q.unit == "percent" or is_fraction(q):
         cue = (
             _cagr(before, offset)
+            or _compared_earlier(text, sentence_start, clause_start, before, offset, q)
             or _percent(text, before, offset, q)
-            or _share(before, offset)
-            or _share_en(text, before, offset, q)
+            or share_cue(before, offset)
+            or share_cue_en(text, before, offset, q)
             or _percent_ratio(before, offset, q)
         )
         if cue is not None:
             return cue
         if q.unit == "percent":
             return None
+    if q.unit in _POINTS:
+        # 毛利率下降0.9个百分点: points measure how far a rate moved, so a change
+        # written in them is the difference of two rates, never a rate of its own.
+        cue = _percent(text, before, offset, q)
+        return replace(cue, kind=ClaimKind.difference) if cue is not None else None
     return _conversion(before, offset) or _difference(text, before, offset, q)
 
 
@@ -229,6 +213,28 @@ def _ratio(text: str, before: str, offset: int, q: QuantityMention) -> RelationC
     return RelationCue(ClaimKind.ratio, cue_start=q.norm_span.start)
 
 
+def _compared_earlier(
+    text: str, sentence_start: int, clause_start: int, before: str, offset: int, q: QuantityMention
+) -> RelationCue | None:
+    """与英伟达A100相比,BR106的FP16算力高出64%: the base is named in the clause before,
+    the change in this one."""
+    if q.unit != "percent" or _PERCENT_VS.search(before):
+        return None
+    verb = _CHANGE_AFTER_COMPARED.search(before)
+    if verb is None:
+        return None
+    compared = _COMPARED_BEFORE.search(text[sentence_start:clause_start])
+    if compared is None:
+        return None
+    return RelationCue(
+        ClaimKind.percent_change,
+        cue_start=offset + verb.start(),
+        base_start=sentence_start + compared.start("base"),
+        base_end=sentence_start + compared.end("base"),
+        sign=-1 if verb.group("verb") in _NEGATIVE_VERBS else 1,
+    )
+
+
 def _percent(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue | None:
     m = _PERCENT_PERIOD.search(before)
     if m:
@@ -273,39 +279,6 @@ def _percent(text: str, before: str, offset: int, q: QuantityMention) -> Relatio
             sign=-1 if after.group("verb") in _NEGATIVE_VERBS else 1,
         )
     return None
-
-
-def _share(before: str, offset: int) -> RelationCue | None:
-    m = _SHARE_OF_PREVIOUS.search(before)
-    if m:
-        return RelationCue(ClaimKind.share, cue_start=offset + m.start(), of_previous=True)
-    m = _SHARE_OF.search(before)
-    if m:
-        return RelationCue(
-            ClaimKind.share,
-            cue_start=offset + m.start(),
-            base_start=offset + m.start("base"),
-            base_end=offset + m.end("base"),
-        )
-    return None
-
-
-def _share_en(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue | None:
-    """accounts for roughly 92% of total revenue / makes up 13% of sales."""
-    verb = _SHARE_VERB_EN.search(before)
-    whole = _SHARE_WHOLE_EN.match(text, q.norm_span.end)
-    if verb is None:
-        return None
-    if whole is None:
-        if q.unit != "percent" or not _SHARE_VERB_ALONE.match(verb.group()):
-            return None
-        return RelationCue(ClaimKind.share, cue_start=offset + verb.start())
-    return RelationCue(
-        ClaimKind.share,
-        cue_start=offset + verb.start(),
-        base_start=whole.start("base"),
-        base_end=whole.end("base"),
-    )
 
 
 def _percent_ratio(before: str, offset: int, q: QuantityMention) -> RelationCue | None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import CARRIED_PENALTY, Draft, DraftTable, plain_value
-from factcheck.claims.relation_cues import RelationCue
+from factcheck.claims.relation_cue import RelationCue
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind
 from factcheck.model.quantity import QuantityMention
@@ -165,6 +165,8 @@ class RelationOperands:
         ]
         if before:
             return before[-1].entity, "named_before_relation"
+        if sentence.subject_blocks:
+            return None, f"abstain:{sentence.subject_strategy}"  # 三家合计占据64.1%
         if sentence.subject not in (None, base) and fits(sentence.subject or "", attribute):
             carried = sentence.subject_carried
             return sentence.subject, "carried_topic" if carried else sentence.subject_strategy

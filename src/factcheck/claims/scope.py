@@ -43,8 +43,10 @@ def period_label(date: DateValue, article_date: str | None) -> str | None:
         low, high = low.replace("XXXX", resolved), (high or low).replace("XXXX", resolved)
     elif low is not None and "XXXX" in low and article_date:
         # A month without a year: the one nearest the article's date (Feb, written on
-        # 2025-12-29, is February 2026).
-        resolved = _nearest_year(int(low[5:7]), int(article_date[:4]), int(article_date[5:7]))
+        # 2025-12-29, is February 2026); a half or a quarter by when it ends (上半年,
+        # written in August, is this year's).
+        month = int((high or low)[5:7])
+        resolved = _nearest_year(month, int(article_date[:4]), int(article_date[5:7]))
         low, high = low.replace("XXXX", resolved), (high or low).replace("XXXX", resolved)
     if low is None:
         return None
@@ -114,6 +116,14 @@ def nearest_period(
 ) -> str | None:
     """The period of the last date written in [start, before) (the dates are in text
     order: only those ending before `before` are looked at, latest first)."""
+    date = nearest_date(dates, start, before, article_date)
+    return period_label(date.date, article_date) if date is not None and date.date else None
+
+
+def nearest_date(
+    dates: list[QuantityMention], start: int, before: int, article_date: str | None
+) -> QuantityMention | None:
+    """The last date written in [start, before) that names a period."""
     last = bisect_left(dates, before, key=lambda d: d.norm_span.end)
     for date in reversed(dates[:last]):
         if date.norm_span.start < start:
@@ -121,7 +131,7 @@ def nearest_period(
         if date.norm_span.end <= before and date.date:
             label = period_label(date.date, article_date)
             if label is not None and not (date.date.relative or "").startswith(("day:", "time")):
-                return label
+                return date
     return None
 
 

@@ -4,13 +4,16 @@ sentence, or of an earlier sentence when the text refers back) and its condition
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import joined
-from factcheck.claims.scope import nearest_period
+from factcheck.claims.scope import nearest_date, nearest_period, period_label
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import Scope
+from factcheck.model.quantity import DateValue, QuantityMention
 
+_STATED_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>(?:19|20)\d\d)")
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 
 
@@ -23,8 +26,9 @@ class ScopeFinder:
     def scope(self, sentence: Sentence, start: int, end: int) -> Scope:
         ctx = self.ctx
         clause = ctx.clause_start(sentence, start)
-        period = nearest_period(ctx.dates, clause, start, ctx.article_date)
-        period = period or nearest_period(ctx.dates, sentence.start, start, ctx.article_date)
+        date = nearest_date(ctx.dates, clause, start, ctx.article_date)
+        date = date or nearest_date(ctx.dates, sentence.start, start, ctx.article_date)
+        period = self._period(date) if date is not None else None
         if period is None and self.scopes.refers_back(self.text, sentence.start, end):
             period = self._earlier_period(sentence)
         condition = self.scopes.condition(self.text, clause, end)
@@ -62,6 +66,38 @@ class ScopeFinder:
         if years is not None and int(years[2]) - int(years[1]) + 1 == len(peers):
             return f"{int(years[1]) + index:04d}", None
         return period, f"item {index + 1} of {len(peers)}"
+
+    def _period(self, date: QuantityMention) -> str | None:
+        """A date's period. A quarter or half written without a year (其三季度, 上半年) is of
+        the one year the article states before it (2026财年第三季度 makes 三季度 FY2026-Q3),
+        else of the article's date when it states none; with two years to choose from it
+        has no period. A month without a year is of the article's date, as before."""
+        value, article_date = date.date, self.ctx.article_date
+        assert value is not None
+        yearless = value.relative == "year" and (value.low or "").startswith("XXXX")
+        if not yearless or value.high is None or value.high[:7] == (value.low or "")[:7]:
+            return period_label(value, article_date)
+        stated = self._stated_years(date.norm_span.start)
+        if not stated:
+            return period_label(value, article_date) if article_date else None
+        if len(stated) > 1:
+            return None
+        fiscal, year = stated.pop()
+        low, high = (value.low or "").replace("XXXX", year), value.high.replace("XXXX", year)
+        if fiscal:
+            quarter = (int(low[5:7]) + 2) // 3
+            return f"FY{year}-Q{quarter}" if int(high[5:7]) - int(low[5:7]) == 2 else None
+        return period_label(DateValue(low=low, high=high), article_date)
+
+    def _stated_years(self, before: int) -> set[tuple[bool, str]]:
+        """(fiscal, year) of every date with a year written before a position."""
+        dates = self.ctx.dates
+        stated = set()
+        for date in dates[: bisect_left(dates, before, key=lambda d: d.norm_span.end)]:
+            year = _STATED_YEAR.match(date.date.low or "") if date.date else None
+            if year is not None:
+                stated.add((year.group("fy") is not None, year.group("year")))
+        return stated
 
     def _earlier_period(self, sentence: Sentence) -> str | None:
         ctx = self.ctx

@@ -43,9 +43,12 @@ class Sentence:
     by 该公司 in an article without a subject): nothing is carried into it."""
 
 
-def article_subject(title: str | None, matcher: EntityMatcher, kb: KnowledgeBase) -> str | None:
+def article_subject(
+    title: str | None, matcher: EntityMatcher, kb: KnowledgeBase, title_name: str | None = None
+) -> str | None:
     """The company an article is about: the first one its title names (an English title
-    counts), or the vendor of the first chip it names."""
+    counts), or the vendor of the first chip it names, or the unknown company the title
+    leads with."""
     if not title:
         return None
     for mention in matcher.find(alias_key(title)):
@@ -55,6 +58,8 @@ def article_subject(title: str | None, matcher: EntityMatcher, kb: KnowledgeBase
         spec = kb.entities.get(mention.entity)
         if spec is not None and spec.vendor and kind in ("chip", "chip_family", "product"):
             return spec.vendor
+    if title_name is not None and kb.kind(title_name) == "company":
+        return title_name
     return None
 
 
@@ -104,6 +109,8 @@ class SubjectReader:
         self.title_subject = title_subject
         self.plural_reference = plural_reference_pattern(self.kb.cues)
         self.subject_pronoun = subject_pronoun_pattern(self.kb.cues)
+        self._earlier_topic: str | None = None
+        """The topic before the current one: what a pronoun names past a compared rival."""
 
     def sentences(self) -> list[Sentence]:
         norm = self.norm
@@ -136,6 +143,8 @@ class SubjectReader:
             elif subject is None:
                 subject = topic
             elif subject == UNKNOWN_MODEL or self.kb.kind(subject) in TOPIC_KINDS:
+                if subject != topic:
+                    self._earlier_topic = topic
                 topic = subject
             sentences.append(
                 Sentence(
@@ -208,7 +217,7 @@ class SubjectReader:
         first = min(
             [m.start() for m in (reference,) if m] + [e.start for e in chosen], default=span.end
         )
-        if plural and plural.start() < min(first, first_number):
+        if plural and plural.start() < first and plural.start() <= first_number:
             return None, "plural_reference"  # 这三款芯片均…: several entities at once
         if reference and (not chosen or reference.start() < chosen[0].start):
             return self._referent(topic, reference.group().strip())
@@ -216,8 +225,16 @@ class SubjectReader:
             return chosen[0].entity, "subject_of_sentence"
         pronoun = self.subject_pronoun.search(self.text, body, first_number)
         if pronoun is not None and topic is not None:
-            # 同时,其HBM带宽…: the pronoun names the subject of the sentence before
-            return topic, f"pronoun:{pronoun.group('pronoun')}"
+            # 同时,其HBM带宽…: the pronoun names the subject of the sentence before, unless
+            # this sentence compares with that one (该芯片功耗为450W,高于A100的400W after a
+            # sentence about the A100): then it names the topic before.
+            word = pronoun.group("pronoun")
+            earlier = self._earlier_topic
+            if earlier not in (None, topic) and any(
+                e.entity == topic and grammar.is_object(e) for e in ents
+            ):
+                return earlier, f"pronoun:{word}:not_the_compared"
+            return topic, f"pronoun:{word}"
         return None, "none"
 
     def _referent(self, topic: str | None, word: str) -> tuple[str | None, str]:
@@ -240,9 +257,12 @@ def plural_reference_pattern(cues: CueSpec) -> re.Pattern[str]:
     nouns = _alternation(cues.reference_nouns)
     if not determiners or not nouns:
         return re.compile("(?!)")
+    totals = _alternation(cues.group_totals) or "(?!)"
     return re.compile(
         rf"(?<![A-Za-z])(?:{determiners})\s*[款个颗家种位块张]?\s*"
-        rf"(?:[^,，。;；:：!?！？\s]{{0,6}}\s*)?(?:{nouns})",
+        rf"(?:[^,，。;；:：!?！？\s]{{0,6}}\s*)?(?:{nouns})"
+        rf"|(?:前|这|上述)?[两二三四五六七八九十\d]+\s*[家者款大个位]\s*(?:{nouns})?\s*(?:{totals})"
+        rf"|\b(?:the\s+)?(?:two|three|four|five|\d+)\s+(?:\w+\s+)?(?:{totals})\b",
         re.I,
     )
 

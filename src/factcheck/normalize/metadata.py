@@ -27,6 +27,11 @@ _ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _TIMESTAMP_LINE = re.compile(
     r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+# A dateline: the outlet and the date on a short line of their own (证券时报 2025年8月29日).
+_DATELINE = re.compile(
+    r"^\s*[^\s。,，;；:：]{1,20}\s+(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
 _INLINE_TIME_FIELD = re.compile(
     r"(?:时间|時間|日期|发布于|發佈於)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})"
 )
@@ -102,7 +107,11 @@ def page_timestamp(text: str, lines: list[Span]) -> str | None:
     """A publication date printed near the top of a page (`2025-12-29 9:07:00`)."""
     for line in lines[:_TIMESTAMP_SEARCH_LINES]:
         content = text[line.start : line.end]
-        m = _TIMESTAMP_LINE.match(content) or _INLINE_TIME_FIELD.search(content)
+        m = (
+            _TIMESTAMP_LINE.match(content)
+            or _DATELINE.match(content)
+            or _INLINE_TIME_FIELD.search(content)
+        )
         if m:
             found = iso_date(*m.groups()[:3])
             if found:

@@ -81,11 +81,13 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_Y}\s?年\s?{_YEAR_PART}?(?!代)",
         rf"{_REL}(?:度)?(?:\s?{_M}\s?月份?{_MONTH_PART}?|{_YEAR_PART})?",
         rf"{_M}\s?月\s?{_D}\s?[日号]",
+        r"(?P<ypart>上半年|下半年|前三季度|第?(?P<q>[一二三四1-4])季度|一季报|三季报|半年报|中报)",
         rf"{_M}\s?月份?{_MONTH_PART}?(?![\d份])",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_D}(?:st|nd|rd|th)?,?\s+{_Y}\b",
         rf"\b{_D}\s+(?P<men>{_MONTH_EN})\.?,?\s+{_Y}\b",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_Y}\b",
         rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
+        rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?{_Y}\b",
         rf"\bfiscal\s+(?:year\s+)?{_Y}\b",
         rf"(?=(?:19|20)\d\d){_EN_YEAR_LEAD}{_Y}\b(?![.,]\d|\s?%)",
         r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
@@ -109,11 +111,13 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     ("年",),
     _RELATIVE_YEARS,
     ("月",),
+    ("半年", "季度", "季报", "中报"),
     ("月",),
     _MONTH_HINTS,
     _MONTH_HINTS,
     _MONTH_HINTS,
     ("Q", "q"),
+    ("half",),
     ("fiscal", "Fiscal", "FISCAL"),
     (" 19", " 20", "-19", "-20"),
     (":",),
@@ -132,7 +136,9 @@ _NOT_AFTER: tuple[str, ...] = (
     "",
     "",
     "0123456789年一二三四五六七八九十个",
+    "0123456789年财度一二三四五六七八九十",
     "0123456789年个一二三四五六七八九十",
+    "",
     "",
     "",
     "",
@@ -158,7 +164,9 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     ("年", 6, _YEAR_START),
     None,
     ("月", 3, _MONTH_START),
+    None,
     ("月", 3, _MONTH_START),
+    None,
     None,
     None,
     None,
@@ -287,11 +295,19 @@ def _value(m: re.Match[str]) -> DateValue | None:
         return DateValue(low=f"{year:04d}-01", high=f"{year + 9:04d}-12")
     if year and groups.get("y2"):
         return DateValue(low=f"{year:04d}-01", high=f"{int(groups['y2']):04d}-12")
+    if year and groups.get("half"):
+        half = "上半年" if groups["half"].lower() == "first" else "下半年"
+        low, high = _year_part_bounds(year, half, None)
+        return DateValue(low=low, high=high)
     if year:
         low, high = _year_part_bounds(year, groups.get("ypart"), quarter)
         return DateValue(low=low, high=high)
     if relative:
         return DateValue(low=None, high=None, relative=relative)
+    if groups.get("ypart") and m.group().startswith(m.group("ypart")):
+        # 上半年, 第二季度 with no year: the year is the article's or the nearest stated one
+        low, high = _year_part_bounds(2000, groups["ypart"], quarter)
+        return DateValue(low=f"XXXX{low[4:]}", high=f"XXXX{high[4:]}", relative="year")
     if quarter:
         return DateValue(low=None, high=None, relative=f"Q{quarter}")
     return DateValue(low=None, high=None, relative="time")

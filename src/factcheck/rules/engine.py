@@ -11,7 +11,7 @@ from factcheck.model.finding import Finding
 from factcheck.reference.table import EMPTY, ReferenceTable
 from factcheck.rules.checks.aggregate import check_aggregates
 from factcheck.rules.checks.agreement import check_relation_agreement
-from factcheck.rules.checks.arithmetic import check_written_arithmetic
+from factcheck.rules.checks.arithmetic import check_listed_total, check_written_arithmetic
 from factcheck.rules.checks.base import CheckContext, Locator
 from factcheck.rules.checks.bounds import check_bounds
 from factcheck.rules.checks.conversion import check_conversions
@@ -46,6 +46,7 @@ INTERNAL_CHECKS: dict[CheckKind, Check] = {
     CheckKind.share_sum: check_share_sums,
     CheckKind.unit_total: check_unit_totals,
     CheckKind.written_arithmetic: check_written_arithmetic,
+    CheckKind.listed_total: check_listed_total,
     CheckKind.aggregate_total: check_aggregates,
 }
 CORPUS_CHECKS: dict[CheckKind, Check] = {

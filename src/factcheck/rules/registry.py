@@ -45,6 +45,7 @@ class CheckKind(StrEnum):
     share_sum = "share_sum"
     unit_total = "unit_total"
     written_arithmetic = "written_arithmetic"
+    listed_total = "listed_total"
     cross_derived = "cross_derived"
     cross_mislabel = "cross_mislabel"
     aggregate_total = "aggregate_total"

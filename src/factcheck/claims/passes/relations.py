@@ -16,7 +16,7 @@ from factcheck.claims.draft import (
     larger,
     plain_value,
 )
-from factcheck.claims.relation_cues import RelationCue
+from factcheck.claims.relation_cue import RelationCue
 from factcheck.claims.relation_operands import RelationOperands, signed
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind, Scope

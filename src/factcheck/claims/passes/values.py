@@ -16,7 +16,8 @@ from factcheck.claims.draft import (
     comparable,
     is_bare,
 )
-from factcheck.claims.relation_cues import RelationCue, is_fraction, is_multiple, relation_cue
+from factcheck.claims.relation_cue import RelationCue
+from factcheck.claims.relation_cues import is_fraction, is_multiple, relation_cue
 from factcheck.claims.scoping import ScopeFinder
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind
@@ -158,7 +159,11 @@ class ValuePass:
             ):
                 continue
             if draft.unit == q.unit or (is_bare(q) and draft.unit == "count"):
-                return draft.attribute if comparable(draft, q) else None
+                # A list item is of the attribute only if it could be written so (17 is no
+                # generation without 代).
+                unit = draft.unit if is_bare(q) else q.unit
+                fits = self.ctx.kb.attributes[draft.attribute].fits(unit, q.surface)
+                return draft.attribute if fits and comparable(draft, q) else None
         return None
 
 

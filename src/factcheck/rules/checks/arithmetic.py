@@ -1,10 +1,12 @@
-"""FC116: arithmetic the article writes out does not give the result it states.
+"""FC116: arithmetic the article writes out does not give the result it states; FC123: the
+members an article lists do not add up to the total it states for them.
 
 `占比为20%(120亿元/800亿元×100%)`: 120 ÷ 800 = 15%. The claim building pass
 (claims/passes/arithmetic.py) gives the stated result the expression over the claims of the
 numbers written in it; this check evaluates it over their intervals. Percentages are read
 as fractions (×100% multiplies by one), and an operand of the result's dimension is taken
-in the result's unit (8×96GB=0.768TB).
+in the result's unit (8×96GB=0.768TB). A total over listed members (三家合计64.1%) carries
+the expression `part1 + part2 …` from claims/passes/totals.py and is FC123's.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from functools import cache
 
 from factcheck.model.claim import Claim
 from factcheck.model.finding import Finding
+from factcheck.normalize.reader import reader_text
 from factcheck.rules.checks.base import (
     CheckContext,
     as_range,
     decide,
+    entity_name,
     finding,
     interval_in,
     interval_of,
@@ -31,11 +35,20 @@ from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 
 _PERCENT = "percent"
+_PART = "part"
 
 
 def check_written_arithmetic(rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    yield from _expressions(rule, context, listed=False)
+
+
+def check_listed_total(rule: Rule, context: CheckContext) -> Iterator[Finding]:
+    yield from _expressions(rule, context, listed=True)
+
+
+def _expressions(rule: Rule, context: CheckContext, *, listed: bool) -> Iterator[Finding]:
     for claim in context.claims:
-        if claim.expression is None:
+        if claim.expression is None or claim.expression.startswith(_PART) != listed:
             continue
         formula = _formula(claim.expression)
         if formula is None:
@@ -75,14 +88,20 @@ def _check(
     scale = stated_scale(claim, stated)
     verdict, gap = decide(observed, stated, scale, stretch, context.negligible)
     shown_observed = observed.scaled(100) if claim.unit == _PERCENT else observed
-    explanation = (
-        f"The article computes {_written(formula.source, operands)}: that is "
-        f"{show(shown_observed, claim.unit)}; it says “{claim.quote.strip()}”: "
-        f"{verdict_words(verdict, gap, stretch)}."
+    working = (
+        f"The parts it lists add up to {_listed(operands)}"
+        if claim.expression and claim.expression.startswith(_PART)
+        else f"The article computes {_written(formula.source, operands)}"
     )
+    explanation = (
+        f"{working}: that is {show(shown_observed, claim.unit)}; it says "
+        f"“{claim.quote.strip()}”: {verdict_words(verdict, gap, stretch)}."
+    )
+    listed = bool(claim.expression and claim.expression.startswith(_PART))
     return finding(
         rule,
         context,
+        headline=_listed_headline(claim, operands, shown_observed) if listed else None,
         verdict=verdict,
         claims=[claim, *operands.values()],
         explanation=explanation,
@@ -99,6 +118,21 @@ def _written(expression: str, operands: dict[str, Claim]) -> str:
     for name in sorted(operands, key=len, reverse=True):
         shown = shown.replace(name, operands[name].quote.strip())
     return shown
+
+
+def _listed(operands: dict[str, Claim]) -> str:
+    """比亚迪 “17.9%” + LG新能源 “9.4%” …: each part with its owner, in the article's order."""
+    parts = sorted(operands.values(), key=lambda c: c.span[0])
+    return " + ".join(f"{entity_name(c.entity)} “{c.quote.strip()}”" for c in parts)
+
+
+def _listed_headline(claim: Claim, operands: dict[str, Claim], observed: Interval) -> str:
+    names = [entity_name(c.entity) for c in sorted(operands.values(), key=lambda c: c.span[0])]
+    together = ", ".join(names[:-1]) + f" and {names[-1]}"
+    return (
+        f"“{reader_text(claim.quote.strip())}” for {together} together, but their figures "
+        f"add up to {show(observed, claim.unit)}"
+    )
 
 
 def _as_number(claim: Claim, result_unit: str | None) -> Interval | None:

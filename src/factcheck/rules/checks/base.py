@@ -319,7 +319,7 @@ def finding(
         name=rule.name,
         severity=severity_for(rule, verdict, capped),
         verdict=verdict,
-        message=f"{fields['entity']}: {headline}" if headline else rule.message.format_map(fields),
+        message=_message(rule, fields, verdict, headline),
         explanation=f"{explanation} At most a warning: {capped}." if capped else explanation,
         claims=[c.id for c in claims],
         locations=[(locate or context.locate)(c) for c in claims],
@@ -340,6 +340,17 @@ def finding(
         ],
         fingerprint=fingerprint(rule.id, [f"{c.document}\x1e{c.quote}" for c in claims]),
     )
+
+
+def _message(rule: Rule, fields: dict[str, str], verdict: Verdict, headline: str | None) -> str:
+    """The headline; a figure that holds is said to hold (the rule's message names a
+    problem it does not have)."""
+    if headline:
+        unnamed = fields["entity"] == entity_name(None)  # a total of several has no owner
+        return headline if unnamed else f"{fields['entity']}: {headline}"
+    if verdict is Verdict.consistent:
+        return f"{fields['entity']}: “{fields['quote']}” holds"
+    return rule.message.format_map(fields)
 
 
 def entity_name(entity: str | None) -> str:

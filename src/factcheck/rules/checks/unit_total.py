@@ -71,11 +71,15 @@ def _prices_by_entity(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
             and spec.price_of
             and claim.kind is ClaimKind.value
             and claim.entity is not None
-            and claim.unit in _CONVERTIBLE
+            and str(claim.unit).split("/")[0] in _CONVERTIBLE
             and interval_of(claim) is not None
         ):
             prices.setdefault(claim.entity, []).append(claim)
     return prices
+
+
+_COUNTED = ("count", "stock_share")
+"""Units a count of priced things is written in: chips, servers, shares (7000万股)."""
 
 
 def _count_total_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
@@ -86,7 +90,7 @@ def _count_total_pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     count: Claim | None = None
     for claim in ordered:
         spec = attributes.get(claim.attribute or "")
-        if claim.unit == "count" and claim.entity is not None and spec is not None:
+        if claim.unit in _COUNTED and claim.entity is not None and spec is not None:
             count = claim
         elif spec is not None and spec.total_of_units and count is not None:
             yield count, claim
@@ -140,7 +144,7 @@ def _readings(
     table: RateTable,
     observed: Interval,
 ) -> list[Reading]:
-    currency = str(price.unit)
+    currency = str(price.unit).split("/")[0]  # a price per share is in its currency
     other = "CNY" if currency == "USD" else "USD"
     if total.unit == currency:
         candidates = [(stated, f"in {currency}")]
@@ -199,7 +203,7 @@ def _finding(
     best: Reading,
 ) -> Finding:
     count, price, total = claims
-    currency = str(price.unit)
+    currency = str(price.unit).split("/")[0]
     stretch = rule.tolerance("stretch", context.tolerances)
     shown = "; ".join(
         f"{r.how}, {show(r.stated, currency)}: {verdict_words(r.verdict, r.gap, stretch)}"
