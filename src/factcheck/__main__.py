@@ -1,3 +1,5 @@
 from factcheck.cli import main
 
-main()
+# Guarded: worker processes started by spawn (a local Dask cluster) import this module.
+if __name__ == "__main__":
+    main()

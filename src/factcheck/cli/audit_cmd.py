@@ -4,6 +4,7 @@ against a curated dataset and its reference data); exit 0, 1 (findings) or 2 (ba
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +35,7 @@ from factcheck.cli.common import (
     write_reports,
 )
 from factcheck.cli.config import load_config
+from factcheck.cli.dask_engine import dask_checked
 from factcheck.cli.db_cmd import open_store
 from factcheck.cli.inputs import article_paths, read_documents
 from factcheck.cli.parallel import PARALLEL_FROM, checked_documents, default_jobs
@@ -41,6 +43,12 @@ from factcheck.errors import ConfigError
 from factcheck.model.document import Document
 from factcheck.report.markdown import DEFAULT_LIMIT, MarkdownOptions
 from factcheck.store.audit import audit_with_store
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
 
 PathsArgument = Annotated[
     list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")
@@ -71,6 +79,20 @@ DbOption = Annotated[
         "claims). Inspect it with `factcheck db`.",
     ),
 ]
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        help="Where each article is checked: `local` (this machine, --jobs processes) or "
+        "`dask` (a Dask cluster: --scheduler ADDR, or a local one of --jobs workers; needs "
+        "the dask extra). The report is the same either way.",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        help="With --engine dask: the scheduler's address (tcp://host:8786).",
+    ),
+]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar on the terminal.")
 ]
@@ -90,6 +112,8 @@ def audit(
     link_base: LinkBaseOption = None,
     markdown_limit: MarkdownLimitOption = DEFAULT_LIMIT,
     db: DbOption = None,
+    engine: EngineOption = Engine.local,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Audit articles: find the numbers that do not add up, with the arithmetic. A folder's
@@ -107,7 +131,14 @@ def audit(
     unique = unique_documents(documents) if corpus is None else new_documents(documents, corpus)
     workers = jobs if jobs is not None else default_jobs(len(unique))
     rules = pack.selected(options.select, options.ignore)
-    checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
+    if scheduler is not None and engine is not Engine.dask:
+        raise ConfigError("--scheduler is the address of a Dask scheduler: add --engine dask")
+    if engine is Engine.dask:
+        checked = dask_checked(
+            unique, pack, rules, scheduler=scheduler, workers=workers, progress=not quiet
+        )
+    else:
+        checked = checked_documents(unique, pack, rules, workers, progress=not quiet)
     if corpus is not None:
         result = audit_against(documents, corpus, options, checked)
         write_reports(result, targets, markdown)

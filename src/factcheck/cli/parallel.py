@@ -51,7 +51,7 @@ def checked_documents(
 ) -> Iterator[Checked]:
     """(claims, internal findings) of each document, in order."""
     global _WORKER
-    with _progress(len(documents), progress) as advance:
+    with progress_bar(len(documents), progress) as advance:
         if jobs <= 1 or len(documents) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for document in documents:
                 yield check_document(document, pack, rules)
@@ -72,7 +72,7 @@ def checked_documents(
 
 
 @contextmanager
-def _progress(total: int, shown: bool) -> Iterator[Callback]:
+def progress_bar(total: int, shown: bool) -> Iterator[Callback]:
     if not shown or not sys.stderr.isatty() or total < 2:
         yield _nothing
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import DocumentContext
@@ -22,6 +23,7 @@ from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind, Scope
 from factcheck.model.quantity import Qualifier, QuantityMention
 from factcheck.quantities.intervals import point_interval
+from factcheck.quantities.numbers import parse_chinese
 from factcheck.quantities.units import compatible
 
 _YEAR = re.compile(r"\d{4}")
@@ -223,7 +225,10 @@ class RelationPass:
             if start.scope.period and end.scope.period
             else None
         )
-        draft.scope = Scope(period=periods, condition=f"labelled {label}" if label else None)
+        years = _label_years(label)
+        draft.scope = Scope(
+            period=periods, condition=f"labelled {years} years" if years is not None else None
+        )
         draft.operands = [
             ("start", start, start.entity, start.attribute),
             ("end", end, end.entity, end.attribute),
@@ -238,6 +243,16 @@ def _growth_ends(values: list[Draft]) -> tuple[Draft, Draft]:
     if len({d.scope.period for d in dated}) >= 2 and dated[-1] is values[-1]:
         return min(dated, key=lambda d: d.scope.period or ""), dated[-1]
     return values[-2], values[-1]
+
+
+def _label_years(label: str | None) -> int | None:
+    """三年 / 3年 → 3: the number of years a growth rate is named for, as a number, so no
+    rule reads Chinese back out of the condition."""
+    if not label:
+        return None
+    written = label.removesuffix("年")
+    value = Decimal(written) if written.isdigit() else parse_chinese(written)
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _label_before(text: str, position: int) -> str | None:

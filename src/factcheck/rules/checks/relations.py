@@ -224,20 +224,8 @@ def _relabelled(
     )
 
 
-_DIGIT_WORDS = {
-    "一": 1,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-_LABEL_YEARS = re.compile(r"labelled\s*(\d+|[一两二三四五六七八九十])\s*(?:年|-?years?)")
+_LABEL_YEARS = re.compile(r"labelled (\d+) years")
+"""The claims stage writes the years a rate is named for as a number (三年 → 3)."""
 
 
 def _labelled_years(claim: Claim) -> int | None:
@@ -245,8 +233,7 @@ def _labelled_years(claim: Claim) -> int | None:
     match = _LABEL_YEARS.search(claim.scope.condition or "")
     if match is None:
         return None
-    word = match.group(1)
-    return int(word) if word.isdigit() else _DIGIT_WORDS[word]
+    return int(match.group(1))
 
 
 def kind_of(rule: Rule) -> str:
