@@ -319,6 +319,10 @@ class _Borrower:
         found = self.index.get((operand.entity, operand.attribute))
         if found is None or found.document == relation.document:
             return None
+        if found.scope.condition not in (None, relation.scope.condition):
+            # 1979 TFLOPS "theoretical" (the sparse peak) is no operand of a plain "15% of
+            # the H100": a figure stated under a condition is borrowed only under it.
+            return None
         self.borrowed[role] = found
         return found
 
@@ -339,6 +343,7 @@ def _stable_values(
         if spec is None or spec.categorical or not (spec.stable or attribute in extra):
             continue
         if group.agree and (entity, attribute) not in chosen:
+            # the unconditioned figure first (the keys sort an empty condition first)
             chosen[(entity, attribute)] = group.claims[0]
     target, source = rule.params.get("derive_attribute"), rule.params.get("derive_from")
     factor = rule.params.get("derive_factor")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from factcheck.model.claim import Claim, ClaimKind
-from factcheck.model.finding import Finding, Verdict
+from factcheck.model.finding import Finding, Range, Verdict
 from factcheck.normalize.reader import reader_text
 from factcheck.rules.checks.base import (
     CheckContext,
@@ -114,8 +114,8 @@ def check_one_relation(
         verdict=verdict,
         claims=[claim, *operands.values()],
         explanation=explanation,
-        observed=as_range(observed, result_unit),
-        expected=as_range(stated_value, result_unit),
+        observed=_as_written_range(observed, result_unit, claim),
+        expected=_as_written_range(stated_value, result_unit, claim),
         gap=gap,
         bindings=[("stated", claim), *operands.items()],
         headline=headline,
@@ -356,6 +356,10 @@ def _explain(
         arithmetic = f"({shown['end']} ÷ {shown['start']})^(1/{periods}) − 1"
     else:
         arithmetic = " , ".join(f"{n} = {v}" for n, v in shown.items()) + f" → {rule.formula}"
+    if claim.unit == "percent" and unit in (None, "dimensionless"):
+        # 是H100算力的15%: a ratio written as a percentage is shown as one (7.48%, not 0.0748)
+        central, observed, stated = (i.scaled(100) for i in (central, observed, stated))
+        unit = "percent"
     result = show(central, unit)
     if observed.low != observed.high and show(observed, unit) != result:
         result += f" ({show(observed, unit)} from the stated precision)"
@@ -363,6 +367,13 @@ def _explain(
         f"{arithmetic} = {result}; the article says “{stated_text(claim)}” "
         f"({show(stated, unit)}): {verdict_words(verdict, gap, stretch)}."
     )
+
+
+def _as_written_range(interval: Interval, unit: str | None, claim: Claim) -> Range | None:
+    """A result in the unit the article wrote its figure in (a ratio as a percentage)."""
+    if claim.unit == "percent" and unit in (None, "dimensionless"):
+        return as_range(interval.scaled(100), "percent")
+    return as_range(interval, unit)
 
 
 def _value_text(claim: Claim) -> str:
