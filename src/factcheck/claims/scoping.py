@@ -4,7 +4,6 @@ sentence, or of an earlier sentence when the text refers back) and its condition
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import joined
@@ -22,6 +21,7 @@ class ScopeFinder:
         self.ctx = ctx
         self.text = ctx.text
         self.scopes = ctx.tools.scopes
+        self._year_changes: list[tuple[int, tuple[bool, str]]] | None = None
 
     def scope(self, sentence: Sentence, start: int, end: int) -> Scope:
         ctx = self.ctx
@@ -90,14 +90,25 @@ class ScopeFinder:
         return period_label(DateValue(low=low, high=high), article_date)
 
     def _stated_years(self, before: int) -> set[tuple[bool, str]]:
-        """(fiscal, year) of every date with a year written before a position."""
-        dates = self.ctx.dates
-        stated = set()
-        for date in dates[: bisect_left(dates, before, key=lambda d: d.norm_span.end)]:
+        """(fiscal, year) of the dates with a year written before a position: the first
+        one alone, or it and the next different one (two already make it ambiguous)."""
+        if self._year_changes is None:
+            self._year_changes = self._first_two_years()
+        return {key for end, key in self._year_changes if end <= before}
+
+    def _first_two_years(self) -> list[tuple[int, tuple[bool, str]]]:
+        """Where the first stated year and the first different one end, once per document."""
+        found: list[tuple[int, tuple[bool, str]]] = []
+        for date in self.ctx.dates:
             year = _STATED_YEAR.match(date.date.low or "") if date.date else None
-            if year is not None:
-                stated.add((year.group("fy") is not None, year.group("year")))
-        return stated
+            if year is None:
+                continue
+            key = (year.group("fy") is not None, year.group("year"))
+            if not found or key != found[0][1]:
+                found.append((date.norm_span.end, key))
+                if len(found) == 2:
+                    break
+        return found
 
     def _earlier_period(self, sentence: Sentence) -> str | None:
         ctx = self.ctx

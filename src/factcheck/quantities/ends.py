@@ -161,8 +161,10 @@ class EndReader:
 
     def _unit(self, pos: int, *, chinese: bool) -> tuple[UnitForm | None, int, bool]:
         found = self.lex.unit_table.match_at(self.text, pos, space=True)
-        if found is None and self.text.startswith("-", pos):
-            found = self.lex.hyphenated_unit(self.text, pos + 1)  # a 3-inch screen
+        if found is None:  # a 3-inch screen; 4,614 FP8 TFLOPS
+            hyphen = self.text.startswith("-", pos)
+            found = self.lex.hyphenated_unit(self.text, pos + 1) if hyphen else None
+            found = found or self.lex.unit_after_precision(self.text, pos)
         if found is None:
             return None, pos, False
         form = self.lex.units[found[0]]

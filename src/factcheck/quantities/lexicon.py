@@ -65,9 +65,21 @@ class Lexicon:
             return None
         return found
 
+    def unit_after_precision(self, text: str, pos: int) -> tuple[str, int] | None:
+        """A compute unit after a precision word (4,614 FP8 TFLOPS): the word stays in the
+        quantity's surface, where it names the attribute (FP8 compute)."""
+        gap = _PRECISION_GAP.match(text, pos)
+        found = self.unit_table.match_at(text, gap.end()) if gap else None
+        if found is None or not self.units[found[0]].unit.endswith(("FLOPS", "OPS")):
+            return None
+        return found
+
     @staticmethod
     def qualifier(name: str) -> Qualifier | None:
         return None if name == EMPHASIS else Qualifier(name)
+
+
+_PRECISION_GAP = re.compile(r"\s?(?:FP|BF|INT|TF|MXFP|NVFP)\d{1,2}\s")
 
 
 def bounded_alternation(words: list[str]) -> str:
