@@ -131,7 +131,7 @@ class OpenNameFinder:
         self._placeholder_kinds = {n.casefold(): k for n, k in cues.placeholder_nouns.items()}
         self._placeholder = re.compile(
             rf"(?<![A-Za-z{_CJK}])(?P<pre>[甲乙丙丁戊己庚辛]|[A-Z])(?P<n1>{nouns})"
-            rf"|(?P<n2>{nouns})\s?(?P<post>[A-Z]|[甲乙丙丁])(?![A-Za-z])"
+            rf"|(?P<n2>{nouns})\s?(?P<post>[A-Z]|[甲乙丙丁])(?![A-Za-z股])"
             if nouns
             else "(?!)"
         )
@@ -157,7 +157,7 @@ class OpenNameFinder:
             or name.isdigit()
             or folded in self._title_stops
             or name.startswith(self._stops)
-            or text.count(name) < (2 if text.startswith(title[:8]) else 1)
+            or text.count(name) < (2 if title in text else 1)  # the body names it too
         ):
             return None
         kind = "product" if any(c.isdigit() for c in name) else "company"

@@ -44,7 +44,8 @@ def dask_checked(
 ) -> Iterator[Checked]:
     """(claims, internal findings) of each document, in order, computed on Dask."""
     with _client(scheduler, workers) as client, progress_bar(len(documents), progress) as advance:
-        setup = client.scatter((pack, list(rules)), broadcast=True)
+        # one future for the pair (a bare tuple would be scattered element by element)
+        [setup] = client.scatter([(pack, list(rules))], broadcast=True)
         window = max(1, _IN_FLIGHT_PER_WORKER * max(1, _worker_count(client)))
         pending: deque[Any] = deque()
         upcoming = iter(documents)
