@@ -345,12 +345,16 @@ def finding(
 def _message(rule: Rule, fields: dict[str, str], verdict: Verdict, headline: str | None) -> str:
     """The headline; a figure that holds is said to hold (the rule's message names a
     problem it does not have)."""
+    owner = fields["entity"]
     if headline:
-        unnamed = fields["entity"] == entity_name(None)  # a total of several has no owner
-        return headline if unnamed else f"{fields['entity']}: {headline}"
-    if verdict is Verdict.consistent:
-        return f"{fields['entity']}: “{fields['quote']}” holds"
-    return rule.message.format_map(fields)
+        text = f"{owner}: {headline}"
+    elif verdict is Verdict.consistent:
+        text = f"{owner}: “{fields['quote']}” holds"
+    else:
+        text = rule.message.format_map(fields)
+    if owner == entity_name(None):  # a total of several, a figure no one owns: no "unknown"
+        text = text.removeprefix(f"{owner}: ").removeprefix(f"{owner} ")
+    return text
 
 
 def entity_name(entity: str | None) -> str:

@@ -9,7 +9,7 @@ from factcheck.model.finding import Range
 
 
 def show_range(value: Range) -> str:
-    unit = f" {value.unit}" if value.unit and value.unit not in ("dimensionless",) else ""
+    unit = f" {value.unit}" if value.unit and value.unit not in ("dimensionless", "count") else ""
     if value.unit == "percent":
         unit = "%"
     if value.unit == "rank" and value.low is not None and value.low == value.high:
