@@ -56,6 +56,7 @@ class EntityBinder:
             nearby.by_respectively,
             nearby.by_following_noun,
             nearby.by_english_of_owner,
+            nearby.by_relative_clause,
             nearby.by_english_product_figure,
             nearby.by_quantified_population,
         )

@@ -28,6 +28,13 @@ def _product_noun_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{words or '(?!)'})\b", re.I)
 
 
+# "…than Nvidia's B200, which has 180GB": the relative clause is about the noun before it.
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:which|that|who)\s+(?:has|have|had|offers?|offered|delivers?|delivered|carries|"
+    r"carried|features?|packs?|packed|comes with|came with|uses?|used|is rated at|draws?)\s+"
+    r"(?:about|roughly|around|only|just|up to|nearly|more than)?\s*$",
+    re.I,
+)
 _OF_POSSESSOR = re.compile(r"\s+of\s+(?:(?P<its>its|their)\b|(?:the\s+)?)", re.I)
 
 
@@ -109,6 +116,21 @@ class NearbyOwners:
         if not self.ctx.tools.scopes.names_limit(self.text, clause, end):
             return None
         return Bound(None, False, "abstain:a_limit_not_a_value", rejected)
+
+    def by_relative_clause(
+        self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]
+    ) -> Bound | None:
+        """B200, which has 180GB: the figure of a relative clause is the noun's it follows."""
+        clause = self.ctx.clause_start(sentence, start)
+        m = _RELATIVE_CLAUSE.match(self.text, max(sentence.start, clause - 1), start)
+        if m is None:
+            return None
+        before = [e for e in sentence.entities if e.end <= m.start()]
+        if not before or self.text[before[-1].end : m.start()].strip():
+            return None
+        if not self.ctx.fits(before[-1].entity, attribute):
+            return None
+        return Bound(before[-1].entity, False, "relative_clause", rejected)
 
     def by_english_of_owner(
         self, sentence: Sentence, start: int, end: int, attribute: str | None, rejected: list[str]

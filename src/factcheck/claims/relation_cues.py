@@ -34,7 +34,9 @@ _RATIO_THAN = re.compile(
     r"比\s*(?P<base>[^,，;；。]{1,30}?)\s*(?:好|高|强|快|大|多|提升|提高)?了?\s*(?P<qual>近|约)?\s*$"
 )
 _RATIO_EN_AFTER = re.compile(
-    r"\s*(?:(?:that|those) of\s+)?(?:the\s+)?"
+    r"\s*(?:(?:more|higher|larger|bigger|greater|faster)\s+than\s+|as\s+\w+\s+as\s+)?"
+    r"(?:(?:that|those) of\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w\-]{0,20}(?:'s|’s)\s+)?"  # 1.6 times more than Nvidia's B200
     r"(?P<base>[A-Za-z][\w\-]{0,20}(?: [A-Z0-9][\w\-]{0,10})?)"
     r"(?:'s|’s)?(?=[\s,.;)]|$)"
 )
@@ -76,7 +78,8 @@ _PERCENT_RATE = re.compile(
 )
 _PERCENT_EN_AFTER = re.compile(
     r"\s*(?P<verb>higher|lower|more|less|cheaper|faster|slower|larger|smaller|bigger)\s+than\s+"
-    r"(?:the\s+|that of\s+)?(?P<base>[A-Za-z][\w\-]{0,20}(?: [A-Z0-9][\w\-]{0,10})?)"
+    r"(?:the\s+|that of\s+)?(?:[A-Z][\w\-]{0,20}(?:'s|’s)\s+)?"
+    r"(?P<base>[A-Za-z][\w\-]{0,20}(?: [A-Z0-9][\w\-]{0,10})?)"
     r"(?:'s|’s)?(?=[\s,.;)]|$)"
 )
 _DIFFERENCE = re.compile(

@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from factcheck.model.claim import Claim
-from factcheck.model.finding import Finding
+from factcheck.model.finding import Finding, Verdict
 from factcheck.normalize.reader import reader_text
 from factcheck.rules.checks.base import (
     CheckContext,
@@ -101,7 +101,11 @@ def _check(
     return finding(
         rule,
         context,
-        headline=_listed_headline(claim, operands, shown_observed) if listed else None,
+        headline=(
+            _listed_headline(claim, operands, shown_observed)
+            if listed and verdict is not Verdict.consistent
+            else None
+        ),
         verdict=verdict,
         claims=[claim, *operands.values()],
         explanation=explanation,
