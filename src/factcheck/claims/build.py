@@ -33,6 +33,7 @@ from factcheck.claims.passes.relations import RelationPass
 from factcheck.claims.passes.totals import ListedTotalPass
 from factcheck.claims.passes.values import ValuePass
 from factcheck.claims.scope import ScopeReader
+from factcheck.claims.subjects import group_total_pattern
 from factcheck.claims.trie import trie_pattern
 from factcheck.model.claim import Claim
 from factcheck.model.document import Document
@@ -58,6 +59,7 @@ class ClaimBuilder:
             company_word=company_reference_pattern(kb.cues, clause_start=False),
             common_noun=common_noun_pattern(kb.cues),
             compared_with=re.compile(trie_pattern(kb.cues.comparison_markers)),
+            group_total=group_total_pattern(kb.cues),
             memory_types=memory_types,
             directions=DirectionWords.from_cues(kb.cues),
             money=MoneyWords.from_cues(kb.cues),

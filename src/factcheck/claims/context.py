@@ -44,6 +44,8 @@ class BuildTools:
     common_noun: re.Pattern[str]
     """可比公司, 上市公司: not a reference to the article's company."""
     compared_with: re.Pattern[str]
+    group_total: re.Pattern[str]
+    """三家合计, the three combined (claims/passes/totals.py)."""
     memory_types: re.Pattern[str]
     directions: DirectionWords
     money: MoneyWords

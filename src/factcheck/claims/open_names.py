@@ -60,8 +60,12 @@ def _alternation(words: list[str]) -> str:
 _LIST_MARKS = "、"
 
 
-# 三家公司, 第二季度公司, 每家公司: a count, an ordinal or a time is no part of a name.
-_NOT_A_NAME = re.compile(r"^[第一二三四五六七八九十两几数多各每全]|季度|年|月|日")
+# 三家公司, 第二季度公司, 每家公司, 2024年公司: a count, an ordinal or a time is no part of a
+# name (日月光半导体 and 三一重工 are names: only a numeral with its classifier is a count).
+_NOT_A_NAME = re.compile(
+    r"^(?:第|[各每全]|[一二三四五六七八九十两几数多\d]+\s*[家个位款大])"
+    r"|[上下]半年|季度|[\d一二三四五六七八九十]\s*[年月日]"
+)
 _CLAUSE_MARKS = "。！？；;!?\n"
 
 

@@ -257,14 +257,30 @@ def plural_reference_pattern(cues: CueSpec) -> re.Pattern[str]:
     nouns = _alternation(cues.reference_nouns)
     if not determiners or not nouns:
         return re.compile("(?!)")
-    totals = _alternation(cues.group_totals) or "(?!)"
     return re.compile(
         rf"(?<![A-Za-z])(?:{determiners})\s*[款个颗家种位块张]?\s*"
-        rf"(?:[^,，。;；:：!?！？\s]{{0,6}}\s*)?(?:{nouns})"
-        rf"|(?:前|这|上述)?[两二三四五六七八九十\d]+\s*[家者款大个位]\s*(?:{nouns})?\s*(?:{totals})"
-        rf"|\b(?:the\s+)?(?:two|three|four|five|\d+)\s+(?:\w+\s+)?(?:{totals})\b",
+        rf"(?:[^,，。;；:：!?！？\s]{{0,6}}\s*)?(?:{nouns})|{_group_total_source(cues)}",
         re.I,
     )
+
+
+def group_total_pattern(cues: CueSpec) -> re.Pattern[str]:
+    """三家合计, 前五大厂商共计, the three combined: a count of members (group `zh` or `en`)
+    and a word that makes the figure after it all of theirs together."""
+    return re.compile(_group_total_source(cues), re.I)
+
+
+def _group_total_source(cues: CueSpec) -> str:
+    nouns = _alternation(cues.reference_nouns) or "(?!)"
+    totals = _alternation(cues.group_totals) or "(?!)"
+    return (
+        rf"(?:前|这|上述)?(?P<zh>[两二三四五六七八九十]+|\d+)\s*[家者款大个位]\s*(?:{nouns})?\s*"
+        rf"(?:{totals})"
+        rf"|\b(?:the\s+|all\s+)?(?P<en>{_ENGLISH_COUNTS}|\d+)\s+(?:\w+\s+)?(?:{totals})\b"
+    )
+
+
+_ENGLISH_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|both"
 
 
 def _alternation(words: list[str]) -> str:

@@ -11,39 +11,27 @@ paragraph does not list that many distinct entities with the attribute, nothing 
 from __future__ import annotations
 
 import re
-from functools import cache
+from decimal import Decimal
 
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import Draft, DraftTable, plain_value
 from factcheck.claims.subjects import Sentence
+from factcheck.quantities.english_numbers import parse_english
 from factcheck.quantities.numbers import parse_chinese
 
-_ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 _PART = "part"
 _REACH = 3
 """How many sentences back the listed parts may be: a list, not the whole article."""
 
 
-@cache
-def _group_total(totals: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(totals, key=len, reverse=True)) or "(?!)"
-    noun = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True)) or "(?!)"
-    english = "|".join(_ENGLISH_COUNTS)
-    return re.compile(
-        rf"(?:前|这|上述)?(?P<zh>[两二三四五六七八九十]+|\d+)\s*[家者款大个位]\s*(?:{noun})?\s*"
-        rf"(?:{words})"
-        rf"|\b(?:the\s+|all\s+)?(?P<en>{english}|\d+)\s+(?:\w+\s+)?(?:{words})\b",
-        re.I,
-    )
-
-
 def _count(m: re.Match[str]) -> int | None:
     written = m.group("zh") or m.group("en")
     if written.isdigit():
-        return int(written)
-    if m.group("en"):
-        return _ENGLISH_COUNTS.get(written.casefold())
-    value = parse_chinese(written)
+        value: Decimal | None = Decimal(written)
+    elif m.group("en"):
+        value = Decimal(2) if written.casefold() == "both" else parse_english(written)
+    else:
+        value = parse_chinese(written)
     return int(value) if value is not None and value == int(value) else None
 
 
@@ -51,8 +39,7 @@ class ListedTotalPass:
     def __init__(self, ctx: DocumentContext, table: DraftTable) -> None:
         self.ctx = ctx
         self.table = table
-        cues = ctx.kb.cues
-        self._pattern = _group_total(tuple(cues.group_totals), tuple(cues.reference_nouns))
+        self._pattern = ctx.tools.group_total
 
     def run(self, sentence: Sentence) -> None:
         if not sentence.subject_blocks:

@@ -356,7 +356,7 @@ def _explain(
         arithmetic = f"({shown['end']} ÷ {shown['start']})^(1/{periods}) − 1"
     else:
         arithmetic = " , ".join(f"{n} = {v}" for n, v in shown.items()) + f" → {rule.formula}"
-    if claim.unit == "percent" and unit in (None, "dimensionless"):
+    if _written_as_percent(claim, unit):
         # 是H100算力的15%: a ratio written as a percentage is shown as one (7.48%, not 0.0748)
         central, observed, stated = (i.scaled(100) for i in (central, observed, stated))
         unit = "percent"
@@ -369,9 +369,15 @@ def _explain(
     )
 
 
+def _written_as_percent(claim: Claim, unit: str | None) -> bool:
+    """A ratio the article writes as a percentage (是H100的15%) and the rule computes as a
+    plain number."""
+    return claim.unit == "percent" and unit in (None, "dimensionless")
+
+
 def _as_written_range(interval: Interval, unit: str | None, claim: Claim) -> Range | None:
     """A result in the unit the article wrote its figure in (a ratio as a percentage)."""
-    if claim.unit == "percent" and unit in (None, "dimensionless"):
+    if _written_as_percent(claim, unit):
         return as_range(interval.scaled(100), "percent")
     return as_range(interval, unit)
 
