@@ -64,6 +64,8 @@ def test_claim_case(case: dict[str, Any]) -> None:
                 assert abs(claim.value - Decimal(str(want))) < Decimal("1e-6"), claim.value
             elif key == "period":
                 assert claim.scope.period == want
+            elif key == "condition" and want is None:
+                assert claim.scope.condition is None, claim.scope.condition
             elif key == "condition":
                 assert want in (claim.scope.condition or "")
             elif key == "strategy":

@@ -68,3 +68,15 @@ def test_a_figure_in_bits_votes_for_no_side_and_is_named_a_slip() -> None:
     assert [sorted(loc.document for loc in f.locations) for f in slips] == [["a2", "a3"]]
     outliers = [f for f in findings if f not in slips]
     assert [f.locations[1].document for f in outliers] == ["a3"]  # 1 TB/s twice is the majority
+
+
+def test_a_month_without_a_year_is_not_the_same_month_in_another_article() -> None:
+    """9月 with no year is one month inside one article; two articles' Septembers may be
+    years apart, so their prices are not compared."""
+    assert not _cross_problems("9月,英伟达股价为120美元。\n", "9月,英伟达股价为180美元。\n")
+
+
+def test_the_same_dated_month_with_different_prices_is_compared() -> None:
+    assert "FC201" in _cross_problems(
+        "2025年9月,英伟达股价为120美元。\n", "2025年9月,英伟达股价为180美元。\n"
+    )

@@ -126,6 +126,9 @@ class ScopeSpec(BaseModel):
     regions: list[str] = []
     """Words that place a figure in one region (中国市场): an attribute with `in_region`
     becomes that regional attribute."""
+    against_forecast: list[str] = []
+    """Words comparing a result with its forecast (优于预期, beat estimates): a figure
+    written right after them is the forecast, but the rest of the sentence is results."""
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,9 @@ _LIST_MARKS = "、"
 _NOT_A_NAME = re.compile(
     r"^(?:第|[各每全]|[一二三四五六七八九十两几数多\d]+\s*[家个位款大])"
     r"|[上下]半年|季度|[\d一二三四五六七八九十]\s*[年月日]"
+    # 物联网及车用电子: two things joined, no one name (和 is in names: 融和, 和硕);
+    # 归属母公司, 各子公司: a kind of company
+    r"|[及与或、]|[母子]公司$"
 )
 _CLAUSE_MARKS = "。！？；;!?\n"
 

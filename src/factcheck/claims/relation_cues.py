@@ -44,7 +44,9 @@ _RATIO_EN_AFTER = re.compile(
 _POINTS = ("percentage_point", "basis_point")
 _NEGATIVE_VERBS = frozenset(
     "下降 下跌 暴跌 减少 低 便宜 缩短 降低 跌 跌幅 节省 降幅 回落 下滑 萎缩 骤降 减 降 小 慢 弱 少 "
-    "down fell decreased dropped lower less cheaper declined shrank smaller slower".split()
+    "下调 调降 大跌 锐减 骤减 下挫 衰退 "
+    "down fell decreased dropped lower less cheaper declined shrank smaller slower slipped plunged "
+    "falls slides slid slumps slumped tumbles tumbled drops sheds shed".split()
 )
 _CHANGE_VERBS = (
     r"增幅|涨幅|降幅|跌幅|增速|提升|增长|增加|上涨|上升|提高|高出|高|多出|多|降低|下降|下跌|减少|低|便宜|贵|缩短|延长|"
@@ -64,15 +66,26 @@ _PERCENT_PERIOD = re.compile(
     r"(?P<period>同比|环比|按年|按季|年比|季比|年(?=[增减升降])|季(?=[增减升降])|"
     r"year over year|year-on-year|yoy|"
     r"quarter over quarter)\s*"
-    rf"(?:大幅|暴|骤|急|也)?(?P<verb>{_CHANGE_VERBS})了?\s*$",
+    rf"(?:大幅|小幅|暴|骤|急|激|猛|劲|狂|飙|大|略|微|也)?(?P<verb>{_CHANGE_VERBS})了?"
+    r"\s*也?(?:达到|达|约|近|超过|超|逾|高达)?\s*$",
     re.I,
 )
 _PERCENT_PLAIN = re.compile(
-    r"(?P<verb>下跌|上涨|涨幅|跌幅|下降|增长|上升|缩短|提升|降低|节省|减少|增加|暴跌|涨|跌|"
-    r"up|down|rose|fell|grew|increased|decreased|dropped|declined)"
-    r"(?:最高|最多|达|了|约|by)?\s*$"
+    r"(?P<verb>下跌|上涨|涨幅|跌幅|下降|增长|上升|缩短|提升|降低|节省|减少|增加|暴跌|上调|下调|调涨|调降|"
+    r"上扬|攀升|飙升|激增|暴增|猛增|大增|大涨|大跌|暴涨|骤降|锐减|骤减|下滑|下挫|回落|萎缩|涨|跌|"
+    r"up|down|rose|fell|grew|increased|decreased|dropped|declined|jumped|surged|climbed|slipped|plunged|"
+    r"gains|gained|rises|falls|jumps|surges|climbs|slides|slid|slumps|slumped|tumbles|tumbled|soars|soared|"
+    r"drops|sheds|shed|adds|added|grows|growing|growth of)"
+    r"(?:最高|最多|达到|达|了|约|近|超过|超|逾|by)?\s*$"
 )
 _PERIOD_AFTER = re.compile(r"\s*(?:year over year|year-on-year|y/y|yoy)\b", re.I)
+# +56% Y/Y, 54% Q/Q, +13%: a change marked after the number, or by its sign
+_CHANGE_MARK_AFTER = re.compile(
+    r"\s*(?:(?P<year>year over year|year-on-year|y/y|yoy|y-o-y)|"
+    r"(?P<quarter>quarter over quarter|quarter-on-quarter|q/q|qoq|sequentially))(?![A-Za-z])",
+    re.I,
+)
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(（;；,，:：])[+](?=\s*$)")
 _PERCENT_RATE = re.compile(
     r"(?:增长率|增速|涨幅|降幅|growth rate|growth of)\s*(?:接近|约|达|为|of)?\s*$"
 )
@@ -167,7 +180,27 @@ def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> Relation
         # written in them is the difference of two rates, never a rate of its own.
         cue = _percent(text, before, offset, q)
         return replace(cue, kind=ClaimKind.difference) if cue is not None else None
-    return _conversion(before, offset) or _difference(text, before, offset, q)
+    return (
+        _conversion(before, offset)
+        or _difference(text, before, offset, q)
+        or _absolute_change(before, offset, q)
+    )
+
+
+def _absolute_change(before: str, offset: int, q: QuantityMention) -> RelationCue | None:
+    """股价上涨20元 / shares fell $3: how far a value moved, the difference from an unstated
+    earlier value, never the value itself."""
+    if q.unit in (None, "dimensionless") or q.kind.value == "date":
+        return None
+    m = _PERCENT_PLAIN.search(before)
+    if m is None or m.group("verb") in ("涨幅", "跌幅"):
+        return None
+    verb = m.group("verb")
+    return RelationCue(
+        ClaimKind.difference,
+        cue_start=offset + m.start(),
+        sign=-1 if verb in _NEGATIVE_VERBS else 1,
+    )
 
 
 def _ratio(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue:
@@ -281,7 +314,20 @@ def _percent(text: str, before: str, offset: int, q: QuantityMention) -> Relatio
             base_end=after.end("base"),
             sign=-1 if after.group("verb") in _NEGATIVE_VERBS else 1,
         )
-    return None
+    return _marked_change(text, before, q)
+
+
+def _marked_change(text: str, before: str, q: QuantityMention) -> RelationCue | None:
+    """Gaming, $1.5B (+56% Y/Y): a change said by a period mark after the number or by a
+    plus sign before it (a minus sign is already the number's own)."""
+    mark = _CHANGE_MARK_AFTER.match(text, q.norm_span.end)
+    signed = _SIGN_BEFORE.search(before) is not None or q.surface.lstrip().startswith("+")
+    if mark is None and not signed:
+        return None
+    condition = None
+    if mark is not None:
+        condition = "year over year" if mark.group("year") else "quarter over quarter"
+    return RelationCue(ClaimKind.percent_change, cue_start=q.norm_span.start, condition=condition)
 
 
 def _percent_ratio(before: str, offset: int, q: QuantityMention) -> RelationCue | None:

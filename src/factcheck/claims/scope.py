@@ -73,6 +73,9 @@ class ScopeReader:
         for label, words in kb.scopes.conditions.items():
             for word in words:
                 self._owners[alias_key(word).casefold()] = label
+        self._clause_only = {alias_key(w).casefold() for w in kb.scopes.against_forecast}
+        for word in self._clause_only:
+            self._owners[word] = "forecast"
         self._pattern = ScannedPattern(re.compile(trie_pattern(list(self._owners)), re.I))
         limits = [w for w, label in self._owners.items() if label == LIMIT]
         self._limit = re.compile(trie_pattern(limits), re.I)
@@ -96,7 +99,12 @@ class ScopeReader:
     def sentence_condition(self, text: str, start: int, end: int) -> str | None:
         """Conditions that reach past their clause: a forecast (预测…显示,营收将分别达到…,
         对应净利润分别为…) covers every figure after it in the sentence."""
-        return ", ".join(sorted(self._labels(text, start, end) & _SENTENCE_WIDE)) or None
+        labels = {
+            self._owners[word.casefold()]
+            for _, _, word in self._pattern.within(text, start, end)
+            if word.casefold() not in self._clause_only
+        }
+        return ", ".join(sorted(labels & _SENTENCE_WIDE)) or None
 
     def clause_condition(self, text: str, start: int, end: int) -> str | None:
         """Conditions a clause puts on every number in it, wherever they are written."""

@@ -14,6 +14,12 @@ from factcheck.model.quantity import DateValue, QuantityMention
 
 _STATED_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>(?:19|20)\d\d)")
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
+# 较2024年第三季度增长6%: a year written as the base of a comparison is not the year the
+# article's own yearless quarters are in.
+_BASE_BEFORE = re.compile(
+    r"(?:较|比|相比|相较|与|和|同|跟|对比|from|than|compared with|compared to|versus|vs\.?)\s*$",
+    re.I,
+)
 
 
 class ScopeFinder:
@@ -101,7 +107,7 @@ class ScopeFinder:
         found: list[tuple[int, tuple[bool, str]]] = []
         for date in self.ctx.dates:
             year = _STATED_YEAR.match(date.date.low or "") if date.date else None
-            if year is None:
+            if year is None or self._is_comparison_base(date):
                 continue
             key = (year.group("fy") is not None, year.group("year"))
             if not found or key != found[0][1]:
@@ -109,6 +115,10 @@ class ScopeFinder:
                 if len(found) == 2:
                     break
         return found
+
+    def _is_comparison_base(self, date: QuantityMention) -> bool:
+        start = date.norm_span.start
+        return _BASE_BEFORE.search(self.text, max(0, start - 14), start) is not None
 
     def _earlier_period(self, sentence: Sentence) -> str | None:
         ctx = self.ctx

@@ -21,7 +21,12 @@ _SHARE_WHOLE_EN = re.compile(
 )
 _SHARE_OF_PREVIOUS = re.compile(r"其中(?:的)?\s*$")
 # The base names a whole, never holds a computation (占比为20%(120亿元/800亿元×100%)).
-_SHARE_OF = re.compile(r"占(?P<base>[^,，;；。=×÷/]{0,30}?)(?:的|比例|比重)?(?:从)?\s*$")
+_SHARE_OF = re.compile(
+    r"占(?P<base>[^,，;；。=×÷/]{0,30}?)(?:的|比例|比重)?(?:从)?"
+    r"(?:达到|达|为|约|近|超过|逾)?\s*$"
+)
+# 5纳米比重37% / 营收占比达23%: a share of a whole the clause does not name
+_SHARE_WORD = re.compile(r"(?:比重|占比)\s*(?:达到|达|为|约|近|超过|逾|是)?\s*$")
 
 
 def share_cue(before: str, offset: int) -> RelationCue | None:
@@ -36,6 +41,9 @@ def share_cue(before: str, offset: int) -> RelationCue | None:
             base_start=offset + m.start("base"),
             base_end=offset + m.end("base"),
         )
+    m = _SHARE_WORD.search(before)
+    if m:
+        return RelationCue(ClaimKind.share, cue_start=offset + m.start())
     return None
 
 

@@ -36,7 +36,7 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9])"
 _MONTH_PART = r"(?P<mpart>上旬|中旬|下旬|初|底|末|中)"
 _YEAR_PART = (
     r"(?P<ypart>上半年|下半年|半年度|半年报|中报|中期|一季报|三季报|年报|财报|年度|年初|年底|年末|年中|底|初|末|"
-    r"第?(?P<q>[一二三四1-4])季度|首季度?|[Qq](?P<q2>[1-4])|前三季度)"
+    r"第?(?P<q>[一二三四1-4])季(?:度|(?<=第[一二三四1-4]季))|首季度?|[Qq](?P<q2>[1-4])|前三季度?)"
 )
 _REL = r"(?P<rel>今年|明年|去年|前年|后年|当年度|当年|本年)"
 _MONTH_EN = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
@@ -81,7 +81,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_Y}\s?年\s?{_YEAR_PART}?(?!代)",
         rf"{_REL}(?:度)?(?:\s?{_M}\s?月份?{_MONTH_PART}?|{_YEAR_PART})?",
         rf"{_M}\s?月\s?{_D}\s?[日号]",
-        r"(?P<ypart>上半年|下半年|前三季度|第?(?P<q>[一二三四1-4])季度|一季报|三季报|半年报|中报)",
+        r"(?P<ypart>上半年|下半年|前三季度?|第?(?P<q>[一二三四1-4])季(?:度|(?<=第[一二三四1-4]季))|"
+        r"一季报|三季报|半年报|中报|\b[Qq](?P<q2>[1-4])(?![0-9A-Za-z]))",
         rf"{_M}\s?月份?{_MONTH_PART}?(?![\d份])",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_D}(?:st|nd|rd|th)?,?\s+{_Y}\b",
         rf"\b{_D}\s+(?P<men>{_MONTH_EN})\.?,?\s+{_Y}\b",
@@ -111,7 +112,7 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     ("年",),
     _RELATIVE_YEARS,
     ("月",),
-    ("半年", "季度", "季报", "中报"),
+    ("半年", "季", "中报", "Q", "q"),
     ("月",),
     _MONTH_HINTS,
     _MONTH_HINTS,
@@ -241,6 +242,7 @@ def _year_part_bounds(year: int, part: str | None, quarter: int | None) -> tuple
         "末": (11, 12),
         "年中": (6, 7),
         "前三季度": (1, 9),
+        "前三季": (1, 9),
         # reports: 2025年半年度财报 / 中报 is the first half, 三季报 the third quarter
         "半年度": (1, 6),
         "半年报": (1, 6),
@@ -302,6 +304,10 @@ def _value(m: re.Match[str]) -> DateValue | None:
     if year:
         low, high = _year_part_bounds(year, groups.get("ypart"), quarter)
         return DateValue(low=low, high=high)
+    if relative and groups.get("ypart"):
+        # 今年前三季度: the part of a year the article's date resolves
+        low, high = _year_part_bounds(2000, groups["ypart"], quarter)
+        return DateValue(low=f"XXXX{low[4:]}", high=f"XXXX{high[4:]}", relative=relative)
     if relative:
         return DateValue(low=None, high=None, relative=relative)
     if groups.get("ypart") and m.group().startswith(m.group("ypart")):

@@ -21,6 +21,8 @@ from factcheck.model.quantity import DateValue, Qualifier, QuantityKind, Quantit
 from factcheck.model.span import Span
 from factcheck.model.tolerances import Tolerances
 from factcheck.normalize.offsets import OffsetMap
+from factcheck.quantities.compounds import merge_compounds
+from factcheck.quantities.currency_context import yuan_in_context
 from factcheck.quantities.dates import DateMention, find_dates
 from factcheck.quantities.ends import (
     ONE,
@@ -30,6 +32,7 @@ from factcheck.quantities.ends import (
     NumberEnd,
 )
 from factcheck.quantities.intervals import Interval, point_interval, range_interval
+from factcheck.quantities.non_figures import not_a_figure
 from factcheck.quantities.numbers import (
     unit_of_last_digit,
 )
@@ -185,6 +188,9 @@ class _Scanner(EndReader):
             exact_word=first.exact_word,
         )
 
+    def original_span(self, start: int, end: int) -> tuple[Span, str]:
+        return self._original(start, end)
+
     def _original(self, start: int, end: int) -> tuple[Span, str]:
         """The span and surface in the original text, where the caller gave one."""
         if self.offsets is None or self.original is None:
@@ -245,6 +251,8 @@ class _Scanner(EndReader):
                 cursor = self._skip_name(m)
                 continue
             if self.blocked.overlaps(mention.norm_span.start, mention.norm_span.end):
+                continue
+            if not_a_figure(self.text, mention):
                 continue
             found.append(mention)
         return found
@@ -360,7 +368,8 @@ def find_quantities(
     ranks = list(find_ranks(text))
     blocked = [(d.start, d.end) for d in dates] + [(r.start, r.end) for r in ranks] + list(names)
     scanner = _Scanner(text, tolerances, blocked, offsets, original)
-    mentions = [_per_second(text, q) for q in scanner.scan()]
+    scanned = [_per_second(text, q) for q in scanner.scan()]
+    mentions = yuan_in_context(text, merge_compounds(text, scanned, scanner.original_span))
     mentions.extend(scanner.ranks(ranks))
     mentions.sort(key=lambda q: q.norm_span.start)
     if include_dates:

@@ -32,6 +32,12 @@ from factcheck.rules.interval import Interval
 from factcheck.rules.registry import Rule
 
 
+def _dated(period: str | None) -> bool:
+    """A period two articles can share: 9月 with no year (XXXX-09) is one month inside one
+    article, but two articles' Septembers may be years apart."""
+    return bool(period) and "XXXX" not in (period or "")
+
+
 def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding]:
     attributes = default_kb().attributes
     for (_, attribute, _, _), group in sorted(context.sure_groups().items()):
@@ -39,7 +45,7 @@ def check_cross_same_fact(rule: Rule, context: CheckContext) -> Iterator[Finding
         if spec is None or not group.several_documents:
             continue
         sure = group.claims
-        if not (spec.categorical or spec.stable or sure[0].scope.period):
+        if not (spec.categorical or spec.stable or _dated(sure[0].scope.period)):
             continue
         if spec.stable and not describes_the_spec(sure[0]):
             continue  # two articles' "after the cut" figures may describe different cuts
