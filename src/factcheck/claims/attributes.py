@@ -84,34 +84,34 @@ class AttributeResolver:
         *,
         surface: str = "",
         after_window: int = _AFTER_WINDOW,
+        only: list[str] | None = None,
     ) -> AttributeChoice:
         fits = self.fitting(unit, surface)
         if not fits:
             return AttributeChoice(None, False)
-        # 5000套: a number written with an attribute's own classifier is that attribute's.
+        # 5000套模组: a number written with an attribute's own classifier is that attribute's
+        # when a cue of it is near; 4350万台 with 出货量 is a plain shipment count.
         classified = [a for a in fits if self.kb.attributes[a].classifiers]
-        fits = classified or fits
-        best: tuple[int, int, str] | None = None
-        best_cue_start = best_cue_end = 0
+        if only is None and classified and classified != fits:
+            narrow = self.choose(
+                text,
+                q_start,
+                q_end,
+                sentence,
+                unit,
+                heading,
+                surface=surface,
+                after_window=after_window,
+                only=classified,
+            )
+            if narrow.attribute is not None and narrow.strategy.startswith(("cue:", "heading:")):
+                return narrow
+        if only is not None:
+            fits = [a for a in fits if a in only]
         window_start = max(sentence[0], q_start - _before_window(text, q_start))
         window_end = min(sentence[1], q_end + after_window)
         cues = self.cues_in(text, window_start, window_end)
-        for cue_start, cue_end, owners in cues:
-            if cue_end <= q_start:
-                distance = q_start - cue_end
-            elif cue_start >= q_end:
-                # A cue glued to the number (套模组, 万卡集群) is as good as one before it.
-                glued = not text[q_end:cue_start].strip()
-                distance = 0 if glued else cue_start - q_end + _AFTER_PENALTY
-            elif cue_start > q_start:
-                distance = -1  # the unit word itself names the attribute (400万开发者)
-            else:
-                continue
-            for attribute in owners:
-                if attribute in fits:
-                    rank = (distance, fits.index(attribute), attribute)
-                    if best is None or rank < best:
-                        best, best_cue_start, best_cue_end = rank, cue_start, cue_end
+        best, best_cue_start, best_cue_end = _nearest_cue(text, q_start, q_end, cues, fits)
         if best is not None:
             refined = self._refined(best[2], best_cue_start, cues, fits, text)
             return AttributeChoice(refined, True, f"cue:{text[best_cue_start:best_cue_end]}")
@@ -124,6 +124,31 @@ class AttributeResolver:
             if self.kb.attributes[attribute].default:
                 return AttributeChoice(attribute, False, "unit_default")
         return AttributeChoice(None, False)
+
+
+def _nearest_cue(
+    text: str, q_start: int, q_end: int, cues: list[tuple[int, int, list[str]]], fits: list[str]
+) -> tuple[tuple[int, int, str] | None, int, int]:
+    """The cue nearest the number among those of fitting attributes: (rank, start, end)."""
+    best: tuple[int, int, str] | None = None
+    best_cue_start = best_cue_end = 0
+    for cue_start, cue_end, owners in cues:
+        if cue_end <= q_start:
+            distance = q_start - cue_end
+        elif cue_start >= q_end:
+            # A cue glued to the number (套模组, 万卡集群) is as good as one before it.
+            glued = not text[q_end:cue_start].strip()
+            distance = 0 if glued else cue_start - q_end + _AFTER_PENALTY
+        elif cue_start > q_start:
+            distance = -1  # the unit word itself names the attribute (400万开发者)
+        else:
+            continue
+        for attribute in owners:
+            if attribute in fits:
+                rank = (distance, fits.index(attribute), attribute)
+                if best is None or rank < best:
+                    best, best_cue_start, best_cue_end = rank, cue_start, cue_end
+    return best, best_cue_start, best_cue_end
 
 
 def _before_window(text: str, q_start: int) -> int:

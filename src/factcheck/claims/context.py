@@ -14,7 +14,7 @@ from factcheck.claims.budget import check_budget
 from factcheck.claims.direction_cues import DirectionWords
 from factcheck.claims.entities import UNKNOWN_MODEL, EntityMatcher
 from factcheck.claims.grammar import Grammar
-from factcheck.claims.kb import KnowledgeBase
+from factcheck.claims.kb import RESEARCH_FIRM, KnowledgeBase
 from factcheck.claims.money import MoneyWords, with_unstated_currency
 from factcheck.claims.open_names import BENCHMARK
 from factcheck.claims.scope import ScopeReader
@@ -62,15 +62,19 @@ class DocumentContext:
         self.article_date = document.meta.date or norm.meta.date
         title = document.meta.title or norm.meta.title
         title_name = tools.matcher.title_name(title, self.text)
-        self.entities = [
+        found = [
             e
             for e in tools.matcher.find(self.text, title_name)
             if not norm.is_excluded(e.start, e.end)
         ]
+        # 据IDC统计, TrendForce数据显示: a research firm is where a figure comes from, never
+        # what it is about, so it is no entity any figure can be bound to.
+        self.sources = [e for e in found if self.kb.kind(e.entity) == RESEARCH_FIRM]
+        self.entities = [e for e in found if self.kb.kind(e.entity) != RESEARCH_FIRM]
         quantities = find_quantities(
             self.text,
             tools.tolerances,
-            names=[(e.start, e.end) for e in self.entities],
+            names=[(e.start, e.end) for e in found],
             offsets=norm.offsets,
             original=norm.original,
         )
@@ -97,6 +101,7 @@ class DocumentContext:
             self.grammar,
             tools.company_reference,
             self.article_subject,
+            self.sources,
         ).sentences()
         self._by_index = {s.index: s for s in self.sentences}
         self._position = {s.index: position for position, s in enumerate(self.sentences)}

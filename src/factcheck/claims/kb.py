@@ -19,6 +19,10 @@ from factcheck.resources import bundled_dir
 TRAILING_QUALIFIERS = "左右以上以内多余约 "  # a set of characters, stripped from the right
 
 
+RESEARCH_FIRM = "research_firm"
+"""The kind of an analyst firm (IDC, TrendForce): cited as a source, never a subject."""
+
+
 class EntitySpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -35,6 +39,7 @@ class EntitySpec(BaseModel):
         "model",
         "group",
         "aggregate",
+        "research_firm",
     ]
     name: str
     vendor: str | None = None

@@ -120,13 +120,25 @@ class RelationOperands:
                 best = numeric[0]
         if best is not None:
             return best
-        previous = self.table.previous_value(sentence.index, cue.cue_start)
+        previous = self._changed_value(sentence, cue)
         if previous is not None and previous.attribute is not None:
             return previous.attribute
         if sentence.heading:
             for _, _, owners in ctx.attributes.cues_in(sentence.heading, 0, len(sentence.heading)):
                 return owners[0]
         return None
+
+    def _changed_value(self, sentence: Sentence, cue: RelationCue) -> Draft | None:
+        """The value a change with no cue of its own is of: the last one before it, but
+        past a share, a margin or a rank when an amount precedes it (出货6060万部,份额19%,
+        同比增长6% is the shipments' growth: a share's change is written in points)."""
+        previous = self.table.previous_value(sentence.index, cue.cue_start)
+        if cue.kind is not ClaimKind.percent_change or not _is_rate(self.ctx, previous):
+            return previous
+        earlier = previous
+        while earlier is not None and _is_rate(self.ctx, earlier):
+            earlier = self.table.previous_value(sentence.index, earlier.start)
+        return earlier or previous
 
     def _base_phrase_end(self, cue: RelationCue) -> int:
         """The end of the base phrase with a parenthesis written right after it:
@@ -216,3 +228,10 @@ def signed(
         None if high is None else -high,
         None if low is None else -low,
     )
+
+
+def _is_rate(ctx: DocumentContext, draft: Draft | None) -> bool:
+    """A share, a margin or a rank: a figure whose change is not a percentage of it."""
+    if draft is None or draft.attribute is None:
+        return False
+    return ctx.kb.attributes[draft.attribute].unit in ("percent", "rank")

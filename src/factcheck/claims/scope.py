@@ -60,6 +60,7 @@ def period_label(date: DateValue, article_date: str | None) -> str | None:
     return f"{low}..{high}"
 
 
+_YEAR_BEFORE = re.compile(r"(?:去年|上年|前年|上一年)$")
 _SENTENCE_WIDE = frozenset({"forecast"})
 # Conditions also written after the number, anywhere in its clause (5nm为信息误差).
 _CLAUSE_WIDE = frozenset({"disputed"})
@@ -116,7 +117,12 @@ class ScopeReader:
         }
 
     def refers_back(self, text: str, start: int, end: int) -> bool:
-        return self._anaphora.search(text, start, end) is not None
+        """报告期内, 同期: the period of an earlier sentence; but 去年同期 is a year before it,
+        the base of a change, not the figure's own period."""
+        for m in self._anaphora.finditer(text, start, end):
+            if not _YEAR_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+                return True
+        return False
 
 
 def nearest_period(

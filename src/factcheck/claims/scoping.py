@@ -34,6 +34,8 @@ class ScopeFinder:
         clause = ctx.clause_start(sentence, start)
         date = nearest_date(ctx.dates, clause, start, ctx.article_date)
         date = date or nearest_date(ctx.dates, sentence.start, start, ctx.article_date)
+        if date is not None and self._is_comparison_base(date):
+            date = None  # 较2024年第三季度增长6%: the base's period, not the figure's
         period = self._period(date) if date is not None else None
         if period is None and self.scopes.refers_back(self.text, sentence.start, end):
             period = self._earlier_period(sentence)

@@ -18,7 +18,7 @@ from factcheck.model.span import Span
 from factcheck.normalize.pipeline import NormalizedText
 
 TOPIC_KINDS = ("chip", "company", "product", "chip_family", "market", "aggregate")
-BLOCKING = ("company_reference_without_subject", "plural_reference")
+BLOCKING = ("company_reference_without_subject", "plural_reference", "research_firm_is_the_source")
 """Subjects no entity stands for: nothing is carried into or past such a sentence."""
 _LEADING_LABEL = re.compile(r"[^,，。;；:：]{1,12}[:：]")
 _HEADING_MAX = 24
@@ -97,6 +97,7 @@ class SubjectReader:
         grammar: Grammar,
         company_reference: re.Pattern[str],
         title_subject: str | None,
+        sources: list[EntityMention] | tuple[()] = (),
     ) -> None:
         self.norm = norm
         self.text = norm.text
@@ -107,6 +108,7 @@ class SubjectReader:
         self.kb = grammar.kb
         self.company_reference = company_reference
         self.title_subject = title_subject
+        self._source_starts = sorted(e.start for e in sources)
         self.plural_reference = plural_reference_pattern(self.kb.cues)
         self.subject_pronoun = subject_pronoun_pattern(self.kb.cues)
         self._earlier_topic: str | None = None
@@ -223,6 +225,8 @@ class SubjectReader:
             return self._referent(topic, reference.group().strip())
         if chosen:
             return chosen[0].entity, "subject_of_sentence"
+        if self._cites_source(body, first_number):
+            return None, "research_firm_is_the_source"  # IDC预计全年出货量… is nobody's figure
         pronoun = self.subject_pronoun.search(self.text, body, first_number)
         if pronoun is not None and topic is not None:
             # 同时,其HBM带宽…: the pronoun names the subject of the sentence before, unless
@@ -236,6 +240,10 @@ class SubjectReader:
                 return earlier, f"pronoun:{word}:not_the_compared"
             return topic, f"pronoun:{word}"
         return None, "none"
+
+    def _cites_source(self, start: int, end: int) -> bool:
+        at = bisect_left(self._source_starts, start)
+        return at < len(self._source_starts) and self._source_starts[at] < end
 
     def _referent(self, topic: str | None, word: str) -> tuple[str | None, str]:
         """公司 / the company: the company the text is about so far (the topic, or the vendor
