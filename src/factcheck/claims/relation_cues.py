@@ -87,7 +87,7 @@ _CHANGE_MARK_AFTER = re.compile(
 )
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(（;；,，:：])[+](?=\s*$)")
 _PERCENT_RATE = re.compile(
-    r"(?:增长率|增速|涨幅|降幅|growth rate|growth of)\s*(?:接近|约|达|为|of)?\s*$"
+    r"(?:增长率|增速|涨幅|降幅|growth rate|growth of)\s*[(（]?\s*(?:接近|约|达|为|of)?\s*$"
 )
 _PERCENT_EN_AFTER = re.compile(
     r"\s*(?P<verb>higher|lower|more|less|cheaper|faster|slower|larger|smaller|bigger)\s+than\s+"

@@ -14,6 +14,9 @@ from factcheck.model.quantity import DateValue, QuantityMention
 
 _STATED_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>(?:19|20)\d\d)")
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
+_CHANGE_VERB = re.compile(
+    r"[增降涨跌升减提下上扩缩]|grew|rose|fell|up|down|increase|decrease", re.I
+)
 # 较2024年第三季度增长6%: a year written as the base of a comparison is not the year the
 # article's own yearless quarters are in.
 _BASE_BEFORE = re.compile(
@@ -34,9 +37,11 @@ class ScopeFinder:
         clause = ctx.clause_start(sentence, start)
         date = nearest_date(ctx.dates, clause, start, ctx.article_date)
         date = date or nearest_date(ctx.dates, sentence.start, start, ctx.article_date)
-        if date is not None and self._is_comparison_base(date):
+        if date is not None and self._is_comparison_base(date) and self._changed_since(date, start):
             date = None  # 较2024年第三季度增长6%: the base's period, not the figure's
         period = self._period(date) if date is not None else None
+        if period is None and date is None:
+            period = self._period_before_semicolon(sentence)
         if period is None and self.scopes.refers_back(self.text, sentence.start, end):
             period = self._earlier_period(sentence)
         condition = self.scopes.condition(self.text, clause, end)
@@ -117,6 +122,26 @@ class ScopeFinder:
                 if len(found) == 2:
                     break
         return found
+
+    def _period_before_semicolon(self, sentence: Sentence) -> str | None:
+        """2025年三季度,营收17.27亿元;净利润5.66亿元: clauses joined by semicolons share the
+        period the first of them states."""
+        ctx = self.ctx
+        for earlier in reversed(ctx.before(sentence)):
+            if earlier.paragraph != sentence.paragraph:
+                return None
+            if self.text[earlier.start : earlier.end].rstrip()[-1:] not in (";", "；"):
+                return None
+            date = nearest_date(ctx.dates, earlier.start, earlier.end, ctx.article_date)
+            if date is not None and not self._is_comparison_base(date):
+                return self._period(date)
+            sentence = earlier
+        return None
+
+    def _changed_since(self, date: QuantityMention, start: int) -> bool:
+        """A change verb between the base's date and the number: the number is the change
+        (较2024年第三季度增长6%), not the base's own value (同比2024年三季度(-4.43亿元))."""
+        return _CHANGE_VERB.search(self.text, date.norm_span.end, start) is not None
 
     def _is_comparison_base(self, date: QuantityMention) -> bool:
         start = date.norm_span.start

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck.model.quantity import DateValue
+from factcheck.quantities.date_bounds import month_run, year_part_bounds
 
 _CN_SMALL = {
     "一": 1,
@@ -67,9 +68,13 @@ _EN_YEAR_LEAD = (
     + ")"
 )
 
+_M2 = _M.replace("?P<m>", "?P<m2>")
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)
     for p in (
+        # 2025年7-9月, 1-9月: a run of months
+        rf"{_Y}\s?年\s?{_M}\s?[-~—–至到]\s?{_M2}\s?月份?",
+        rf"{_M}\s?[-~—–至到]\s?{_M2}\s?月份?",
         rf"{_Y}\s?年?\s?[-~—–至到]\s?(?P<y2>(?:19|20)\d{{2}})\s?年(?!\s?[代度])",
         rf"{_Y}[-/.](?P<m>1[0-2]|0?[1-9])[-/.]{_D}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?!\d)",
         rf"{_Y}\s?年\s?{_M}\s?月\s?{_D}\s?[日号]",
@@ -101,6 +106,8 @@ _ANY_MONTH_NAME = re.compile(
 )
 _RELATIVE_YEARS = ("今年", "明年", "去年", "前年", "后年", "当年", "本年")
 _HINTS: tuple[tuple[str, ...], ...] = (
+    ("月",),
+    ("月",),
     ("年",),
     ("-", "/", "."),
     ("年",),
@@ -126,6 +133,8 @@ _HINTS: tuple[tuple[str, ...], ...] = (
 # A match may not follow these characters (checked after matching: a look-behind at the start
 # of a pattern would stop the regex engine from skipping ahead to likely first characters).
 _NOT_AFTER: tuple[str, ...] = (
+    "",
+    "0123456789年.",
     "",
     "",
     "",
@@ -154,6 +163,8 @@ _YEAR_START = "12"
 _CN_DIGIT = "〇零一二三四五六七八九"
 _MONTH_START = "0123456789一二三四五六七八九十"
 _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
+    ("年", 6, _YEAR_START),
+    None,
     ("年", 12, _YEAR_START),
     None,
     ("年", 6, _YEAR_START),
@@ -230,36 +241,6 @@ def _month_bounds(year: int | None, month: int, part: str | None) -> tuple[str, 
     return f"{y}-{month:02d}-{first_day:02d}", f"{y}-{month:02d}-{last_day:02d}"
 
 
-def _year_part_bounds(year: int, part: str | None, quarter: int | None) -> tuple[str, str]:
-    months = {
-        "上半年": (1, 6),
-        "下半年": (7, 12),
-        "年初": (1, 2),
-        "初": (1, 2),
-        "年底": (11, 12),
-        "年末": (11, 12),
-        "底": (11, 12),
-        "末": (11, 12),
-        "年中": (6, 7),
-        "前三季度": (1, 9),
-        "前三季": (1, 9),
-        # reports: 2025年半年度财报 / 中报 is the first half, 三季报 the third quarter
-        "半年度": (1, 6),
-        "半年报": (1, 6),
-        "中报": (1, 6),
-        "中期": (1, 6),
-        "一季报": (1, 3),
-        "三季报": (7, 9),
-    }
-    if quarter:
-        first, last = 3 * quarter - 2, 3 * quarter
-    elif part and part.startswith("首季"):
-        first, last = 1, 3
-    else:
-        first, last = months.get(part or "", (1, 12))
-    return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}"
-
-
 def _value(m: re.Match[str]) -> DateValue | None:
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
@@ -282,6 +263,9 @@ def _value(m: re.Match[str]) -> DateValue | None:
     if fiscal and year:
         label = f"FY{year}" + (f"-Q{quarter}" if quarter else "-Q1" if "首季" in m.group() else "")
         return DateValue(low=label, high=label, fiscal=True)
+    last_month = _number(groups.get("m2"))
+    if month and last_month:
+        return month_run(year, month, last_month, relative)
     if month and day:
         y = f"{year:04d}" if year else "XXXX"
         iso = f"{y}-{month:02d}-{day:02d}"
@@ -299,20 +283,20 @@ def _value(m: re.Match[str]) -> DateValue | None:
         return DateValue(low=f"{year:04d}-01", high=f"{int(groups['y2']):04d}-12")
     if year and groups.get("half"):
         half = "上半年" if groups["half"].lower() == "first" else "下半年"
-        low, high = _year_part_bounds(year, half, None)
+        low, high = year_part_bounds(year, half, None)
         return DateValue(low=low, high=high)
     if year:
-        low, high = _year_part_bounds(year, groups.get("ypart"), quarter)
+        low, high = year_part_bounds(year, groups.get("ypart"), quarter)
         return DateValue(low=low, high=high)
     if relative and groups.get("ypart"):
         # 今年前三季度: the part of a year the article's date resolves
-        low, high = _year_part_bounds(2000, groups["ypart"], quarter)
+        low, high = year_part_bounds(2000, groups["ypart"], quarter)
         return DateValue(low=f"XXXX{low[4:]}", high=f"XXXX{high[4:]}", relative=relative)
     if relative:
         return DateValue(low=None, high=None, relative=relative)
     if groups.get("ypart") and m.group().startswith(m.group("ypart")):
         # 上半年, 第二季度 with no year: the year is the article's or the nearest stated one
-        low, high = _year_part_bounds(2000, groups["ypart"], quarter)
+        low, high = year_part_bounds(2000, groups["ypart"], quarter)
         return DateValue(low=f"XXXX{low[4:]}", high=f"XXXX{high[4:]}", relative="year")
     if quarter:
         return DateValue(low=None, high=None, relative=f"Q{quarter}")
