@@ -42,6 +42,7 @@ class EntityBinder:
         self._common_subject = ctx.tools.common_noun
         self._company_word = ctx.tools.company_word
         self._compared_with = ctx.tools.compared_with
+        self._group_total = ctx.tools.group_total
 
     def entity_for(self, sentence: Sentence, start: int, end: int, attribute: str | None) -> Bound:
         """The entity a number (at start..end) is about, the strategy that found it, and the
@@ -96,6 +97,10 @@ class EntityBinder:
         ents, fits = sentence.entities, self.ctx.fits
         clause = self.ctx.clause_start(sentence, start)
         in_clause = [e for e in ents if clause <= e.start and e.end <= start]
+        if in_clause and self._group_total.search(self.text, clause, start):
+            # 三家合计, the combined share of A and B: the members' figure together
+            rejected.extend(f"{e.entity}: one member of a group total" for e in in_clause)
+            return Bound(None, False, "abstain:group_total", rejected)
         nearest = self._nearest_in_clause(in_clause, ents, start, attribute, rejected)
         if nearest is not None:
             return nearest

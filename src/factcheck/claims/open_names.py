@@ -36,7 +36,7 @@ _BOUNDARY = f"[^{_CJK}A-Za-z0-9]"
 _LEADS = "与和及跟同由向被对在据从让给将把的是为于比较至到占"
 _MODEL = re.compile(
     r"(?<![A-Za-z0-9])((?:[A-Z]{2,}[\s\-]){0,2})([A-Z][A-Za-z]{0,9})[\s\-]?(\d{2,5})([A-Za-z]{0,3})"
-    r"(?![A-Za-z0-9.])"
+    r"(?![A-Za-z0-9.%])"
 )
 
 _TITLE_PERIOD = (

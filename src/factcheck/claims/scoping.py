@@ -4,6 +4,7 @@ sentence, or of an earlier sentence when the text refers back) and its condition
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import joined
@@ -31,11 +32,13 @@ class ScopeFinder:
         self.text = ctx.text
         self.scopes = ctx.tools.scopes
         self._year_changes: list[tuple[int, tuple[bool, str]]] | None = None
+        self._date_starts = [d.norm_span.start for d in ctx.dates]
 
     def scope(self, sentence: Sentence, start: int, end: int) -> Scope:
         ctx = self.ctx
         clause = ctx.clause_start(sentence, start)
         date = nearest_date(ctx.dates, clause, start, ctx.article_date)
+        date = date or self._date_after(sentence, end)
         date = date or nearest_date(ctx.dates, sentence.start, start, ctx.article_date)
         if date is not None and self._is_comparison_base(date) and self._changed_since(date, start):
             date = None  # 较2024年第三季度增长6%: the base's period, not the figure's
@@ -122,6 +125,19 @@ class ScopeFinder:
                 if len(found) == 2:
                     break
         return found
+
+    def _date_after(self, sentence: Sentence, end: int) -> QuantityMention | None:
+        """36% share of revenues in the first quarter of 2025: English writes the period
+        after the figure, in the figure's own clause."""
+        clause_end = self.ctx.clause_end(sentence, end)
+        dates = self.ctx.dates
+        for index in range(bisect_left(self._date_starts, end), len(dates)):
+            date = dates[index]
+            if date.norm_span.start >= clause_end:
+                return None
+            if date.date is not None and date.date.low:
+                return date
+        return None
 
     def _period_before_semicolon(self, sentence: Sentence) -> str | None:
         """2025年三季度,营收17.27亿元;净利润5.66亿元: clauses joined by semicolons share the

@@ -285,6 +285,8 @@ def _group_total_source(cues: CueSpec) -> str:
         rf"(?:前|这|上述)?(?P<zh>[两二三四五六七八九十]+|\d+)\s*[家者款大个位]\s*(?:{nouns})?\s*"
         rf"(?:{totals})"
         rf"|\b(?:the\s+|all\s+)?(?P<en>{_ENGLISH_COUNTS}|\d+)\s+(?:\w+\s+)?(?:{totals})\b"
+        # the combined share of Samsung and SK hynix: several members' figure together
+        rf"|\b(?:the\s+)?(?:combined|joint)\s+(?:\w+\s+){{0,2}}of\s+(?=(?-i:[A-Z]))"
     )
 
 

@@ -94,6 +94,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_Y}\b",
         rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
         rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?{_Y}\b",
+        rf"\b(?:the\s+)?(?P<qen>first|second|third|fourth)[\s\-]quarter\s+(?:of\s+)?{_Y}\b",
         rf"\bfiscal\s+(?:year\s+)?{_Y}\b",
         rf"(?=(?:19|20)\d\d){_EN_YEAR_LEAD}{_Y}\b(?![.,]\d|\s?%)",
         r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
@@ -126,6 +127,7 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     _MONTH_HINTS,
     ("Q", "q"),
     ("half",),
+    ("quarter",),
     ("fiscal", "Fiscal", "FISCAL"),
     (" 19", " 20", "-19", "-20"),
     (":",),
@@ -148,6 +150,7 @@ _NOT_AFTER: tuple[str, ...] = (
     "0123456789年一二三四五六七八九十个",
     "0123456789年财度一二三四五六七八九十",
     "0123456789年个一二三四五六七八九十",
+    "",
     "",
     "",
     "",
@@ -178,6 +181,7 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     ("月", 3, _MONTH_START),
     None,
     ("月", 3, _MONTH_START),
+    None,
     None,
     None,
     None,
@@ -241,6 +245,17 @@ def _month_bounds(year: int | None, month: int, part: str | None) -> tuple[str, 
     return f"{y}-{month:02d}-{first_day:02d}", f"{y}-{month:02d}-{last_day:02d}"
 
 
+def _english_year_part(year: int, groups: dict[str, str | None]) -> DateValue:
+    """the first half of 2025, the third quarter of 2024."""
+    if groups.get("qen"):
+        number = ("first", "second", "third", "fourth").index((groups["qen"] or "").lower()) + 1
+        low, high = year_part_bounds(year, None, number)
+    else:
+        half = "上半年" if (groups["half"] or "").lower() == "first" else "下半年"
+        low, high = year_part_bounds(year, half, None)
+    return DateValue(low=low, high=high)
+
+
 def _value(m: re.Match[str]) -> DateValue | None:
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
@@ -281,10 +296,8 @@ def _value(m: re.Match[str]) -> DateValue | None:
         return DateValue(low=f"{year:04d}-01", high=f"{year + 9:04d}-12")
     if year and groups.get("y2"):
         return DateValue(low=f"{year:04d}-01", high=f"{int(groups['y2']):04d}-12")
-    if year and groups.get("half"):
-        half = "上半年" if groups["half"].lower() == "first" else "下半年"
-        low, high = year_part_bounds(year, half, None)
-        return DateValue(low=low, high=high)
+    if year and (groups.get("qen") or groups.get("half")):
+        return _english_year_part(year, groups)
     if year:
         low, high = year_part_bounds(year, groups.get("ypart"), quarter)
         return DateValue(low=low, high=high)

@@ -26,6 +26,8 @@ _REACH = 3
 
 def _count(m: re.Match[str]) -> int | None:
     written = m.group("zh") or m.group("en")
+    if written is None:
+        return None  # the combined share of A and B: members named, not counted
     if written.isdigit():
         value: Decimal | None = Decimal(written)
     elif m.group("en"):
