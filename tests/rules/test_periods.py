@@ -56,3 +56,17 @@ def test_a_share_of_one_period_is_computed() -> None:
         "英伟达2024年数据中心营收为120亿美元,2024年全年营收为800亿美元,数据中心营收占全年营收的20%。\n"
     )
     assert found.startswith("FC104 contradiction")
+
+
+def test_a_change_measured_from_the_quarter_before_is_checked() -> None:
+    """17.27 / 17.7 − 1 = −2.4%: stated as −24%, the article contradicts its own figures."""
+    from factcheck.api import check_document, default_pack, load_document
+
+    document = load_document(
+        "q.txt",
+        "2025年第二季度,星海电子营收17.7亿元。2025年第三季度,星海电子营收17.27亿元,环比下降24%。\n".encode(),
+    )
+    _, found = check_document(document, default_pack())
+    findings = [f for f in found if f.rule == "FC102"]
+    assert [f.verdict.value for f in findings] == ["contradiction"]
+    assert findings[0].severity.value == "warning"  # the base was found by its period

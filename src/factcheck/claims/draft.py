@@ -193,6 +193,18 @@ class DraftTable:
             ),
         )
 
+    def of_period(self, entity: str, attribute: str, period: str) -> Draft | None:
+        """The one value the document states for (entity, attribute) in a period, without a
+        condition; None when it states none, or several that differ (GAAP and non-GAAP)."""
+        found = [
+            d
+            for d in self._plain_values().get((entity, attribute), {}).values()
+            if d.scope.period == period and d.scope.condition is None
+        ]
+        if not found or len({d.value for d in found}) > 1:
+            return None
+        return min(found, key=lambda d: self._order[id(d)])
+
 
 def plain_value(draft: Draft) -> bool:
     """A number stated as a value, not as a relation: what relations may point at. A share

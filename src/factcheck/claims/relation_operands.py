@@ -10,6 +10,7 @@ from decimal import Decimal
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import DocumentContext
 from factcheck.claims.draft import CARRIED_PENALTY, Draft, DraftTable, plain_value
+from factcheck.claims.period_shift import base_period
 from factcheck.claims.relation_cue import RelationCue
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind
@@ -216,6 +217,31 @@ class RelationOperands:
         if entity is not None and attribute is not None:
             return self.table.lookup(entity, attribute, cue.cue_start, exclude=q)
         return None
+
+
+def by_period(
+    table: DraftTable,
+    draft: Draft,
+    cue: RelationCue,
+    owner: tuple[str | None, str | None],
+    subject: Draft | None,
+) -> tuple[Draft, Draft] | None:
+    """三季度营收17.27亿元…二季度17.7亿元…环比下降2.4%: a change year over year or quarter
+    over quarter with no base written is measured from the value of the period before,
+    when the article states it; the subject is the value of the change's own period."""
+    entity, attribute = owner
+    if entity is None or attribute is None or cue.base_start is not None:
+        return None
+    period = draft.scope.period or (subject.scope.period if subject is not None else None)
+    base = base_period(period, cue.condition)
+    if period is None or base is None:
+        return None
+    if subject is None or subject.scope.period not in (None, period):
+        subject = table.of_period(entity, attribute, period)
+    earlier = table.of_period(entity, attribute, base)
+    if subject is None or earlier is None or subject is earlier:
+        return None
+    return subject, earlier
 
 
 def signed(

@@ -18,7 +18,7 @@ from factcheck.claims.draft import (
     plain_value,
 )
 from factcheck.claims.relation_cue import RelationCue
-from factcheck.claims.relation_operands import RelationOperands, signed
+from factcheck.claims.relation_operands import RelationOperands, by_period, signed
 from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind, Scope
 from factcheck.model.quantity import Qualifier, QuantityMention
@@ -86,6 +86,13 @@ class RelationPass:
         subject_value = find.subject_value(sentence, cue, subject_entity, attribute, q)
         if base_value is None and base_entity is not None and attribute is not None:
             base_value = self.table.lookup(base_entity, attribute, cue.cue_start, exclude=q)
+        if base_value is None and base_entity is None:
+            dated = by_period(self.table, draft, cue, (subject_entity, attribute), subject_value)
+            if dated is not None:
+                (subject_value, base_value), base_entity = dated, subject_entity
+                draft.inferred["operands"] = (
+                    "the base is the value the article states for the period before"
+                )
         self._restate(draft, cue, q, (subject_entity, subject_how), attribute)
         if cue.kind is ClaimKind.share:
             self._share(sentence, q, draft, cue, base_entity, base_value)
