@@ -29,6 +29,7 @@ from factcheck.claims.passes.arithmetic import ArithmeticPass
 from factcheck.claims.passes.categorical import MemoryTypePass
 from factcheck.claims.passes.directions import DirectionPass
 from factcheck.claims.passes.finish import finish
+from factcheck.claims.passes.pipe_tables import PipeTablePass
 from factcheck.claims.passes.relations import RelationPass
 from factcheck.claims.passes.totals import ListedTotalPass
 from factcheck.claims.passes.values import ValuePass
@@ -69,7 +70,11 @@ class ClaimBuilder:
         ctx = DocumentContext(self.tools, document, normalized or normalize(document.text))
         table = DraftTable()
         binder = EntityBinder(ctx, table)
-        first = (ValuePass(ctx, table, binder), MemoryTypePass(ctx, table, binder))
+        first = (
+            ValuePass(ctx, table, binder),
+            MemoryTypePass(ctx, table, binder),
+            PipeTablePass(ctx, table),
+        )
         second = (RelationPass(ctx, table, binder), DirectionPass(ctx, table))
         third = (ArithmeticPass(ctx, table), ListedTotalPass(ctx, table))
         for passes in (first, second, third):

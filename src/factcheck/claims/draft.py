@@ -193,13 +193,16 @@ class DraftTable:
             ),
         )
 
-    def of_period(self, entity: str, attribute: str, period: str) -> Draft | None:
-        """The one value the document states for (entity, attribute) in a period, without a
-        condition; None when it states none, or several that differ (GAAP and non-GAAP)."""
+    def of_period(
+        self, entity: str, attribute: str, period: str, conditions: tuple[str | None, ...] = (None,)
+    ) -> Draft | None:
+        """The one value the document states for (entity, attribute) in a period, under one
+        of the conditions (none, by default); None when it states none, or several that
+        differ (GAAP and non-GAAP)."""
         found = [
             d
             for d in self._plain_values().get((entity, attribute), {}).values()
-            if d.scope.period == period and d.scope.condition is None
+            if d.scope.period == period and d.scope.condition in conditions
         ]
         if not found or len({d.value for d in found}) > 1:
             return None

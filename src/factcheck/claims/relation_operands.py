@@ -237,7 +237,8 @@ def by_period(
     if period is None or base is None:
         return None
     if subject is None or subject.scope.period not in (None, period):
-        subject = table.of_period(entity, attribute, period)
+        # a change to a forecast (guided 2025 against 2024) is measured all the same
+        subject = table.of_period(entity, attribute, period, (None, "forecast"))
     earlier = table.of_period(entity, attribute, base)
     if subject is None or earlier is None or subject is earlier:
         return None

@@ -18,7 +18,12 @@ from factcheck.model.span import Span
 from factcheck.normalize.pipeline import NormalizedText
 
 TOPIC_KINDS = ("chip", "company", "product", "chip_family", "market", "aggregate")
-BLOCKING = ("company_reference_without_subject", "plural_reference", "research_firm_is_the_source")
+BLOCKING = (
+    "company_reference_without_subject",
+    "plural_reference",
+    "research_firm_is_the_source",
+    "table_row_of_no_entity",
+)
 """Subjects no entity stands for: nothing is carried into or past such a sentence."""
 _LEADING_LABEL = re.compile(r"[^,，。;；:：]{1,12}[:：]")
 _HEADING_MAX = 24
@@ -198,6 +203,13 @@ class SubjectReader:
         sentence's first number that is not the object of a comparison (比H100, 相比H100,
         对CUDA), or the article's company when a reference (公司, the company) comes first."""
         # 算力提升30%:昇腾910D采用…: the subject comes after a leading label.
+        row_label = self._table_row_label(span)
+        if row_label is not None:
+            # | Combined | ~$226B | …: a table row is about its first cell, or about nobody
+            named = [e for e in ents if row_label[0] <= e.start < row_label[1]]
+            if not named:
+                return None, "table_row_of_no_entity"
+            return named[0].entity, "table_row_label"
         label = _LEADING_LABEL.match(self.text, span.start, span.end)
         body = label.end() if label else span.start
         at = bisect_left(self._number_starts, body)
@@ -240,6 +252,17 @@ class SubjectReader:
                 return earlier, f"pronoun:{word}:not_the_compared"
             return topic, f"pronoun:{word}"
         return None, "none"
+
+    def _table_row_label(self, span: Span) -> tuple[int, int] | None:
+        """The first cell of a Markdown table row (`| Microsoft | $53B |`)."""
+        line = self.text[span.start : span.end]
+        first = line.find("|")
+        if first == -1 or line[:first].strip():
+            return None
+        second = line.find("|", first + 1)
+        if second == -1:
+            return None
+        return span.start + first + 1, span.start + second
 
     def _cites_source(self, start: int, end: int) -> bool:
         at = bisect_left(self._source_starts, start)
@@ -287,6 +310,8 @@ def _group_total_source(cues: CueSpec) -> str:
         rf"|\b(?:the\s+|all\s+)?(?P<en>{_ENGLISH_COUNTS}|\d+)\s+(?:\w+\s+)?(?:{totals})\b"
         # the combined share of Samsung and SK hynix: several members' figure together
         rf"|\b(?:the\s+)?(?:combined|joint)\s+(?:\w+\s+){{0,2}}of\s+(?=(?-i:[A-Z]))"
+        # Amazon, Alphabet and Meta combined spent…, 甲和乙合计…: named members, then the word
+        rf"|\band\s+(?:\S+\s+){{1,3}}?(?:combined|together)\b|[和与及][^,，;；。]{{1,12}}?(?:{totals})"
     )
 
 

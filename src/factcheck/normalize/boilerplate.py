@@ -24,6 +24,8 @@ class BoilerplateRules:
             return True
         items = [item.strip() for item in line.split("|")]
         items = [item for item in items if item]
+        if sum(any(c.isdigit() for c in item) for item in items) * 2 >= len(items):
+            return False  # | Microsoft | $53B | ~$80B | +51% |: a table's row of figures
         if len(items) >= self.link_min_items:
             average = sum(len(item) for item in items) / len(items)
             return average <= self.link_max_average_length

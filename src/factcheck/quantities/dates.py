@@ -95,6 +95,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
         rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?{_Y}\b",
         rf"\b(?:the\s+)?(?P<qen>first|second|third|fourth)[\s\-]quarter\s+(?:of\s+)?{_Y}\b",
+        r"\b(?P<relen>this|last|next)\s+year\b",
         rf"\bfiscal\s+(?:year\s+)?{_Y}\b",
         rf"(?=(?:19|20)\d\d){_EN_YEAR_LEAD}{_Y}\b(?![.,]\d|\s?%)",
         r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])",
@@ -105,6 +106,7 @@ _MONTH_HINTS = ("<month name>",)  # evaluated once per text with _ANY_MONTH_NAME
 _ANY_MONTH_NAME = re.compile(
     "|".join(calendar.month_abbr[1:]) + "|" + "|".join(m.lower() for m in calendar.month_abbr[1:])
 )
+_ENGLISH_RELATIVE = {"this": "今年", "last": "去年", "next": "明年"}
 _RELATIVE_YEARS = ("今年", "明年", "去年", "前年", "后年", "当年", "本年")
 _HINTS: tuple[tuple[str, ...], ...] = (
     ("月",),
@@ -128,6 +130,7 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     ("Q", "q"),
     ("half",),
     ("quarter",),
+    ("year",),
     ("fiscal", "Fiscal", "FISCAL"),
     (" 19", " 20", "-19", "-20"),
     (":",),
@@ -150,6 +153,7 @@ _NOT_AFTER: tuple[str, ...] = (
     "0123456789年一二三四五六七八九十个",
     "0123456789年财度一二三四五六七八九十",
     "0123456789年个一二三四五六七八九十",
+    "",
     "",
     "",
     "",
@@ -181,6 +185,7 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     ("月", 3, _MONTH_START),
     None,
     ("月", 3, _MONTH_START),
+    None,
     None,
     None,
     None,
@@ -267,7 +272,7 @@ def _value(m: re.Match[str]) -> DateValue | None:
     if groups.get("men"):
         month = _MONTHS_EN[groups["men"].lower()]
     day = int(groups["d"]) if groups.get("d") else None
-    relative = groups.get("rel")
+    relative = groups.get("rel") or _ENGLISH_RELATIVE.get((groups.get("relen") or "").lower())
     quarter = _number(groups.get("q")) or _number(groups.get("q2"))
     # 2024年财报 / 年报: the company's fiscal year, which need not be the calendar year
     fiscal = (
