@@ -14,7 +14,12 @@ from decimal import Decimal
 from factcheck.model.quantity import QuantityKind, QuantityMention
 from factcheck.model.span import Span
 
-_MAGNITUDE_END = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
+_MAGNITUDE_END = (
+    ("万亿", Decimal(10) ** 12),
+    ("亿", Decimal(10) ** 8),
+    ("万", Decimal(10) ** 4),
+    ("千", Decimal(10) ** 3),
+)
 # 兆 is a trillion before a currency (Taiwan, Japan): 2兆7629億元; read from the gap, since
 # the grammar takes 兆 as a magnitude only right before a currency word.
 _TRILLION_GAP = "兆"
@@ -44,11 +49,12 @@ def _joined(
     if not _plain(head) or not _plain(tail):
         return None
     # 新台币1兆2121亿元: the currency written before the head is the tail's 元 too
-    yuan_of_head = tail.unit == "CNY" and tail.surface.rstrip().endswith("元")
+    tail_written = text[tail.norm_span.start : tail.norm_span.end].rstrip()
+    yuan_of_head = tail.unit == "CNY" and tail_written.endswith("元")
     if head.unit not in ("dimensionless", tail.unit) and not yuan_of_head:
         return None
     gap = text[head.norm_span.end : tail.norm_span.start].strip()
-    magnitude = _magnitude(head, gap)
+    magnitude = _magnitude(text[head.norm_span.start : head.norm_span.end].rstrip(), gap)
     if magnitude is None or len(text[head.norm_span.end : tail.norm_span.start]) > 3:
         return None
     written = text[tail.norm_span.start : tail.norm_span.end]
@@ -77,13 +83,14 @@ def _plain(q: QuantityMention) -> bool:
     return q.kind == QuantityKind.quantity and not q.is_range and q.value is not None
 
 
-def _magnitude(head: QuantityMention, gap: str) -> Decimal | None:
-    """The magnitude the first number ends in: one of its unit's worth bounds the second."""
+def _magnitude(head: str, gap: str) -> Decimal | None:
+    """The magnitude the first number (as normalized) ends in: one of its unit's worth
+    bounds the second."""
     if gap == _TRILLION_GAP:
-        return Decimal(10) ** 12 if not _SMALLER_WORDS.intersection(head.surface) else None
+        return Decimal(10) ** 12 if not _SMALLER_WORDS.intersection(head) else None
     if gap:
         return None
     for word, magnitude in _MAGNITUDE_END:
-        if head.surface.rstrip().endswith(word):
+        if head.endswith(word):
             return magnitude
     return None

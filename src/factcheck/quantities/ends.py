@@ -19,6 +19,7 @@ from factcheck.quantities.numbers import (
     multiple_precision,
     parse_arabic,
     parse_chinese,
+    parse_numeral,
 )
 
 ONE = Decimal(1)
@@ -231,26 +232,21 @@ class EndReader:
                 cap = self.tol.round_figure_cap
                 precision = half_unit(str(value), value, ONE, cap)
                 return replace(end, precision=multiple_precision(precision, value, cap))
-            case "pctnum":  # 百分之三十
-                percent = parse_chinese(m.group("pctnum"))
+            case "pctnum":  # 百分之三十, 百分之22
+                percent = parse_numeral(m.group("pctnum"))
                 if percent is None:
                     return None
                 precision = half_unit(m.group("pctnum"), percent, ONE, self.tol.round_figure_cap)
+                percent_form = self.lex.units["%"]
                 return NumberEnd(
-                    s,
-                    e,
-                    m.group(),
-                    percent,
-                    ONE,
-                    precision,
-                    self.lex.units["%"],
-                    None,
-                    chinese=True,
+                    s, e, m.group(), percent, ONE, precision, percent_form, None, chinese=True
                 )
-            case "fnum":  # 四分之一
-                den, num = parse_chinese(m.group("fden")), parse_chinese(m.group("fnum"))
+            case "fnum":  # 四分之一; 千分之二 is a per mille, 0.2%
+                den, num = parse_numeral(m.group("fden")), parse_numeral(m.group("fnum"))
                 if not den or num is None:
                     return None
+                if den in (100, 1000, 10000):
+                    return _word_end(m, num * 100 / den, plain_form("percent"))
                 return _word_end(m, num / den, plain_form("dimensionless"))
             case "frac":  # 1/6
                 numerator, denominator = (Decimal(x) for x in m.group("frac").split("/"))

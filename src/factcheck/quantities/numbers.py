@@ -54,6 +54,13 @@ def parse_chinese(text: str) -> Decimal | None:
     return Decimal(str(value))
 
 
+def parse_numeral(text: str) -> Decimal | None:
+    """Arabic digits (百分之22, 千分之2.4) or a Chinese numeral (百分之三十)."""
+    if text and text[0].isdigit():
+        return parse_arabic(text)
+    return parse_chinese(text)
+
+
 def _without_zero(text: str) -> Decimal | None:
     """一亿一千 (for 一亿零一千, the 零 left out): the part before the largest magnitude
     word times it, plus the rest, when the rest is smaller than the magnitude."""

@@ -12,6 +12,8 @@ from factcheck.quantities.english_numbers import STARTS as ENGLISH_STARTS
 from factcheck.quantities.lexicon import bounded_alternation, lexicon
 from factcheck.quantities.numbers import CHINESE_NUMERAL_CHARS, FINANCIAL_NUMERAL_CHARS
 
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+
 
 @cache
 def core_pattern() -> re.Pattern[str]:
@@ -28,8 +30,8 @@ def core_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[\d{first}])"
         "(?:(?P<exact>" + bounded_alternation(list(lex.exact_words)) + ")"
-        rf"|(?P<pct>百分之)(?P<pctnum>[{cn}点]+)"
-        rf"|(?P<fden>[一二两三四五六七八九十百千]+)分之(?P<fnum>[{digits}十点]+)"
+        rf"|(?P<pct>百分之)(?P<pctnum>[{cn}点]+|{_ARABIC})"
+        rf"|(?P<fden>[一二两三四五六七八九十百千万]+)分之(?P<fnum>[{digits}十百千点]+|{_ARABIC})"
         # 二十几万: tens or hundreds before 几 belong to the vague number
          + r"|(?:(?P<vhead>[一二两三四五六七八九十百千]+零?)(?=几))?"
         "(?P<vague>" + "|".join(sorted(lex.vague_numbers, key=len, reverse=True)) + ")"
@@ -38,6 +40,8 @@ def core_pattern() -> re.Pattern[str]:
         + f"|(?P<en>{ENGLISH_NUMBER})"
         + r"|(?P<ar>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
         # 大写 characters two in a row or after a plain numeral; 大陆十家 stays 十家.
-        rf"|(?P<cn>(?:[{cn}]*[{big}][{big}]|[{cn}]+[{big}])[{cn}{big}]*(?:点[{digits}]+)?"
+        # 壹百, 捌千: an unambiguous 大写 digit before a plain magnitude (not 陆万: 大陆万家)
+        rf"|(?P<cn>(?:[{cn}]*[{big}][{big}]|[{cn}]+[{big}]|[壹贰叁柒捌玖][十百千万亿])[{cn}{big}]*"
+        rf"(?:点[{digits}]+)?"
         rf"|[{cn}]+(?:点[{digits}]+)?))"
     )
