@@ -84,33 +84,34 @@ class AttributeResolver:
         *,
         surface: str = "",
         after_window: int = _AFTER_WINDOW,
-        only: list[str] | None = None,
     ) -> AttributeChoice:
         fits = self.fitting(unit, surface)
         if not fits:
             return AttributeChoice(None, False)
-        # 5000套模组: a number written with an attribute's own classifier is that attribute's
-        # when a cue of it is near; 4350万台 with 出货量 is a plain shipment count.
-        classified = [a for a in fits if self.kb.attributes[a].classifiers]
-        if only is None and classified and classified != fits:
-            narrow = self.choose(
-                text,
-                q_start,
-                q_end,
-                sentence,
-                unit,
-                heading,
-                surface=surface,
-                after_window=after_window,
-                only=classified,
-            )
-            if narrow.attribute is not None and narrow.strategy.startswith(("cue:", "heading:")):
-                return narrow
-        if only is not None:
-            fits = [a for a in fits if a in only]
         window_start = max(sentence[0], q_start - _before_window(text, q_start))
         window_end = min(sentence[1], q_end + after_window)
         cues = self.cues_in(text, window_start, window_end)
+        # 5000套模组: a number written with an attribute's own classifier is that attribute's
+        # when a cue of it is near; 4350万台 with 出货量 is a plain shipment count.
+        classified = [a for a in fits if self.kb.attributes[a].classifiers]
+        for candidates in (classified, fits) if classified and classified != fits else (fits,):
+            chosen = self._by_cue_or_heading(text, q_start, q_end, cues, candidates, heading)
+            if chosen is not None:
+                return chosen
+        for attribute in fits:
+            if self.kb.attributes[attribute].default:
+                return AttributeChoice(attribute, False, "unit_default")
+        return AttributeChoice(None, False)
+
+    def _by_cue_or_heading(
+        self,
+        text: str,
+        q_start: int,
+        q_end: int,
+        cues: list[tuple[int, int, list[str]]],
+        fits: list[str],
+        heading: str | None,
+    ) -> AttributeChoice | None:
         best, best_cue_start, best_cue_end = _nearest_cue(text, q_start, q_end, cues, fits)
         if best is not None:
             refined = self._refined(best[2], best_cue_start, cues, fits, text)
@@ -120,10 +121,7 @@ class AttributeResolver:
                 for attribute in owners:
                     if attribute in fits:
                         return AttributeChoice(attribute, True, f"heading:{heading}")
-        for attribute in fits:
-            if self.kb.attributes[attribute].default:
-                return AttributeChoice(attribute, False, "unit_default")
-        return AttributeChoice(None, False)
+        return None
 
 
 def _nearest_cue(

@@ -15,6 +15,10 @@ from factcheck.model.quantity import DateValue, QuantityMention
 
 _STATED_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>(?:19|20)\d\d)")
 _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
+# How far back the readers of earlier sentences look: a bounded slice keeps a long document
+# linear (a paragraph of more sentences than this is a list, not prose).
+_SEMICOLON_REACH = 12
+_PARAGRAPH_REACH = 40
 _CHANGE_VERB = re.compile(
     r"[增降涨跌升减提下上扩缩]|grew|rose|fell|up|down|increase|decrease", re.I
 )
@@ -143,7 +147,7 @@ class ScopeFinder:
         """2025年三季度,营收17.27亿元;净利润5.66亿元: clauses joined by semicolons share the
         period the first of them states."""
         ctx = self.ctx
-        for earlier in reversed(ctx.before(sentence)):
+        for earlier in reversed(ctx.before(sentence, _SEMICOLON_REACH)):
             if earlier.paragraph != sentence.paragraph:
                 return None
             if self.text[earlier.start : earlier.end].rstrip()[-1:] not in (";", "；"):
@@ -165,7 +169,7 @@ class ScopeFinder:
 
     def _earlier_period(self, sentence: Sentence) -> str | None:
         ctx = self.ctx
-        for earlier in reversed(ctx.before(sentence)):
+        for earlier in reversed(ctx.before(sentence, _PARAGRAPH_REACH)):
             if earlier.paragraph < sentence.paragraph - 2:
                 break
             period = nearest_period(ctx.dates, earlier.start, earlier.end, ctx.article_date)

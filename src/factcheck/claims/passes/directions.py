@@ -28,6 +28,9 @@ from factcheck.claims.subjects import Sentence
 from factcheck.model.claim import ClaimKind, Direction, Scope
 from factcheck.model.quantity import QuantityMention
 
+_PARAGRAPHS_REACH = 40
+"""Sentences looked back over for a changed value (two paragraphs of prose)."""
+
 
 class DirectionPass:
     def __init__(self, ctx: DocumentContext, table: DraftTable) -> None:
@@ -89,7 +92,7 @@ class DirectionPass:
     ) -> None:
         """沐曦的增长更为可观,…复合增长率4074.52%: this sentence's subject against the previous
         sentence's, on the figure both state (the same kind of claim, the same unit)."""
-        earlier = self.ctx.before(sentence)
+        earlier = self.ctx.before(sentence, 1)
         subject = sentence.subject
         if not earlier or subject is None:
             return
@@ -164,7 +167,7 @@ class DirectionPass:
         """The last earlier value of the same attribute and unit, in this paragraph or the
         one before."""
         nearby = [sentence]
-        for other in reversed(self.ctx.before(sentence)):
+        for other in reversed(self.ctx.before(sentence, _PARAGRAPHS_REACH)):
             if other.paragraph < sentence.paragraph - 1:
                 break
             nearby.append(other)
