@@ -9,6 +9,7 @@ and the year or quarter before it, whose figures sit in the same row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from itertools import pairwise
 
@@ -33,6 +34,7 @@ class PipeTablePass:
         self.ctx = ctx
         self.table = table
         self._headers: dict[int, Cells | None] = {}
+        self._line_starts = [line.start for line in ctx.norm.lines]
 
     def run(self, sentence: Sentence) -> None:
         text = self.ctx.text
@@ -79,7 +81,7 @@ class PipeTablePass:
         """The header row of the table a row is in: the line above the first `|---|` line."""
         lines = self.ctx.norm.lines
         text = self.ctx.text
-        index = next(i for i, line in enumerate(lines) if line.start <= row_start <= line.end)
+        index = max(0, bisect_right(self._line_starts, row_start) - 1)
         while index > 0 and text[lines[index - 1].start : lines[index - 1].end].lstrip().startswith(
             "|"
         ):
