@@ -20,7 +20,8 @@ _YEAR_SPAN = re.compile(r"(\d{4})(?:-01)?\.\.(\d{4})(?:-12)?")
 _SEMICOLON_REACH = 12
 _PARAGRAPH_REACH = 40
 _CHANGE_VERB = re.compile(
-    r"[增降涨跌升减提下上扩缩]|grew|rose|fell|up|down|increase|decrease", re.I
+    r"[增降涨跌升减提扩缩滑挫]|\b(?:grew|grow|rose|rise|fell|fall|up|down|increased?|decreased?)\b",
+    re.I,
 )
 # 较2024年第三季度增长6%: a year written as the base of a comparison is not the year the
 # article's own yearless quarters are in.
