@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
 from factcheck.claims.scanned import ScannedPattern
-from factcheck.claims.trie import trie_pattern
+from factcheck.claims.trie import caseless_words
 
 _BEFORE_WINDOW = 40
 _LATIN_WINDOW = 80
@@ -36,8 +36,7 @@ class AttributeResolver:
         for attribute, spec in kb.attributes.items():
             for cue in spec.cues:
                 self._cue_owners.setdefault(alias_key(cue).casefold(), []).append(attribute)
-        self._cue_pattern = re.compile(trie_pattern(list(self._cue_owners)), re.I)
-        self._cues = ScannedPattern(self._cue_pattern)
+        self._cues = ScannedPattern(caseless_words(list(self._cue_owners)))
 
     def fitting(self, unit: str | None, surface: str = "") -> list[str]:
         # Only the unit and the last characters (classifiers such as 颗/套) decide the fit.

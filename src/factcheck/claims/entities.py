@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from factcheck.claims.kb import KnowledgeBase, alias_key, default_kb, local_entity
 from factcheck.claims.open_names import OpenNameFinder
+from factcheck.claims.trie import CaselessPattern
 from factcheck.quantities.numbers import parse_chinese
 
 _SEPARATOR = r"[\s\-_·]?"
@@ -142,7 +143,7 @@ def _generation_number(written: str | None) -> int | None:
 class EntityMatcher:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._pattern = re.compile(_trie_pattern(list(kb.aliases)), re.I)
+        self._pattern = CaselessPattern(_trie_pattern(list(kb.aliases)))
         self._compact = {re.sub(r"[\s\-_·]", "", a): e for a, e in kb.aliases.items()}
         self._shapes = {alias: _shape(alias) for alias in self._compact}
         self._open = OpenNameFinder(kb.cues)

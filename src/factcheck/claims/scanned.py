@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from factcheck.claims.trie import CaselessPattern
+
 # Texts whose matches are kept: the document and the headings read beside it. Few, since a
 # document's text may be large.
 _KEPT_TEXTS = 8
 
 
 class ScannedPattern:
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str] | CaselessPattern) -> None:
         self.pattern = pattern
         self._scanned: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
 

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from factcheck.claims.kb import KnowledgeBase, alias_key
 from factcheck.claims.scanned import ScannedPattern
-from factcheck.claims.trie import trie_pattern
+from factcheck.claims.trie import caseless_words, trie_pattern
 from factcheck.model.claim import Scope
 from factcheck.model.quantity import DateValue, QuantityMention
 
@@ -77,7 +77,7 @@ class ScopeReader:
         self._clause_only = {alias_key(w).casefold() for w in kb.scopes.against_forecast}
         for word in self._clause_only:
             self._owners[word] = "forecast"
-        self._pattern = ScannedPattern(re.compile(trie_pattern(list(self._owners)), re.I))
+        self._pattern = ScannedPattern(caseless_words(list(self._owners)))
         limits = [w for w, label in self._owners.items() if label == LIMIT]
         self._limit = re.compile(trie_pattern(limits), re.I)
         anaphora = [alias_key(w) for w in kb.scopes.anaphora]

@@ -7,6 +7,7 @@ trie tries each next character once. Both find the longest listed word at a posi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 _END = ""
@@ -31,3 +32,27 @@ def _render(node: dict[str, Any]) -> str:
     if _END in node:  # a word may end here; the greedy ? still prefers the longer word
         return "(?:" + body + ")?"
     return body
+
+
+class CaselessPattern:
+    """A pattern of lower-case words matched case-insensitively by lowering the text once.
+
+    Python's `re.I` on a trie of hundreds of words costs about four times a plain match; a
+    text whose lowering changes its length (İ) falls back to it, so positions stay the text's.
+    Matched groups are the lowered text: read the surface from the text by position.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._plain = re.compile(source)
+        self._folded = re.compile(source, re.I)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return self._plain.finditer(lowered)
+        return self._folded.finditer(text)
+
+
+def caseless_words(words: list[str]) -> CaselessPattern:
+    """A trie of the words, lowered, matched without regard to case."""
+    return CaselessPattern(trie_pattern(sorted({word.lower() for word in words})))
