@@ -67,7 +67,9 @@ def test_claim_case(case: dict[str, Any]) -> None:
             elif key == "condition" and want is None:
                 assert claim.scope.condition is None, claim.scope.condition
             elif key == "condition":
-                assert want in (claim.scope.condition or "")
+                assert want in (claim.scope.condition or ""), claim.scope.condition
+            elif key == "not_condition":
+                assert want not in (claim.scope.condition or ""), claim.scope.condition
             elif key == "strategy":
                 assert claim.binding is not None
                 assert claim.binding.entity.startswith(want), claim.binding

@@ -27,6 +27,8 @@ class AttributeChoice:
     from_cue: bool
     strategy: str = "no_fit"
     """cue:<word>, heading:<label>, unit_default, or no_fit (nothing fits the unit)."""
+    cue_start: int | None = None
+    """Where the cue word starts in the text, when a cue chose the attribute."""
 
 
 class AttributeResolver:
@@ -114,7 +116,8 @@ class AttributeResolver:
         best, best_cue_start, best_cue_end = _nearest_cue(text, q_start, q_end, cues, fits)
         if best is not None:
             refined = self._refined(best[2], best_cue_start, cues, fits, text)
-            return AttributeChoice(refined, True, f"cue:{text[best_cue_start:best_cue_end]}")
+            cue = f"cue:{text[best_cue_start:best_cue_end]}"
+            return AttributeChoice(refined, True, cue, best_cue_start)
         if heading:
             for _, _, owners in self.cues_in(heading, 0, len(heading)):
                 for attribute in owners:

@@ -25,6 +25,7 @@ from factcheck.claims.draft import DraftTable
 from factcheck.claims.entities import EntityMatcher
 from factcheck.claims.kb import KnowledgeBase
 from factcheck.claims.money import MoneyWords
+from factcheck.claims.parts import PartWords
 from factcheck.claims.passes.arithmetic import ArithmeticPass
 from factcheck.claims.passes.categorical import MemoryTypePass
 from factcheck.claims.passes.directions import DirectionPass
@@ -64,6 +65,7 @@ class ClaimBuilder:
             memory_types=memory_types,
             directions=DirectionWords.from_cues(kb.cues),
             money=MoneyWords.from_cues(kb.cues),
+            parts=PartWords.from_cues(kb.cues),
         )
 
     def build(self, document: Document, normalized: NormalizedText | None = None) -> list[Claim]:

@@ -17,6 +17,7 @@ from factcheck.claims.grammar import Grammar
 from factcheck.claims.kb import RESEARCH_FIRM, KnowledgeBase
 from factcheck.claims.money import MoneyWords, with_unstated_currency
 from factcheck.claims.open_names import BENCHMARK
+from factcheck.claims.parts import PartWords
 from factcheck.claims.scope import ScopeReader
 from factcheck.claims.subjects import Sentence, SubjectReader, article_subject
 from factcheck.model.document import Document
@@ -49,6 +50,8 @@ class BuildTools:
     memory_types: re.Pattern[str]
     directions: DirectionWords
     money: MoneyWords
+    parts: PartWords
+    """业务, 分部, segment: the nouns that name a part of a company (claims/parts.py)."""
 
 
 class DocumentContext:

@@ -49,6 +49,11 @@ class CueSpec(BaseModel):
     population_nouns: list[str] = []
     product_figure_nouns_en: list[str] = []
     money_nouns: list[str] = []
+    part_nouns: list[str] = []
+    band_nouns: list[str] = []
+    part_stops: list[str] = []
+    part_generic: list[str] = []
+    part_anaphora: list[str] = []
     payment_verbs: list[str] = []
     direction_words: dict[
         Literal[

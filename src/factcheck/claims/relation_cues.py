@@ -8,38 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from factcheck.claims.ratio_cues import percent_ratio_cue, ratio_cue
 from factcheck.claims.relation_cue import RelationCue
 from factcheck.claims.share_cues import share_cue, share_cue_en
 from factcheck.model.claim import ClaimKind
-from factcheck.model.quantity import Qualifier, QuantityMention
+from factcheck.model.quantity import QuantityMention
 
 # The multiple's own word, not letters of a qualifier written with it ("not exceed 4800").
 _MULTIPLE = re.compile(
     r"倍|×|(?<![A-Za-z])x(?![A-Za-z])|\btimes\b|fold|翻|\bdouble|\btwice|\btriple|\bhalf"
 )
 _FRACTION_WORD = re.compile(r"分之|一半|半数|half|quarter|third")
-
-# 是H20的近4.8倍 / 更是H20(1TB/s GDDR6X)的近4.8倍 / 几乎是H10的两倍: the base ends before 的
-_RATIO_TAIL = re.compile(
-    r"(?P<paren>\([^()]{0,40}\))?\s*的\s*(?P<qual>近乎|几乎|将近|接近|近|约|大约)?\s*$"
-)
-_RATIO_VERB = re.compile(
-    r"(?P<vqual>几乎|大约|约|接近|将近|近)?(?:是|为|达到|相当于|约为|约是|只有|仅有|逼近|接近)\s*"
-    r"(?=(?:[^是为达有]|达(?!到))*$)"
-)
-_RATIO_BARE = re.compile(r"(?P<verb>是|为)\s*(?P<base>前者|后者)\s*(?P<qual>约|近|几乎)?\s*$")
-# 比 H20 好近 6 倍
-_BASE_REACH = 16
-_RATIO_THAN = re.compile(
-    r"比\s*(?P<base>[^,，;；。]{1,30}?)\s*(?:好|高|强|快|大|多|提升|提高)?了?\s*(?P<qual>近|约)?\s*$"
-)
-_RATIO_EN_AFTER = re.compile(
-    r"\s*(?:(?:more|higher|larger|bigger|greater|faster)\s+than\s+|as\s+\w+\s+as\s+)?"
-    r"(?:(?:that|those) of\s+)?(?:the\s+)?"
-    r"(?:[A-Z][\w\-]{0,20}(?:'s|’s)\s+)?"  # 1.6 times more than Nvidia's B200
-    r"(?P<base>[A-Za-z][\w\-]{0,20}(?: [A-Z0-9][\w\-]{0,10})?)"
-    r"(?:'s|’s)?(?=[\s,.;)]|$)"
-)
 
 _POINTS = ("percentage_point", "basis_point")
 _NEGATIVE_VERBS = frozenset(
@@ -78,6 +57,12 @@ _PERCENT_PLAIN = re.compile(
     r"drops|sheds|shed|adds|added|grows|growing|growth of)"
     r"(?:最高|最多|达到|达|了|约|近|超过|超|逾|by)?\s*$"
 )
+# 同比+20%, 环比-5%, YoY +12%: a period mark and a sign say the change without a verb
+_PERIOD_SIGN = re.compile(
+    r"(?P<period>同比|环比|按年|按季|年比|季比|yoy|y/y|qoq|q/q)\s*[:：]?\s*(?P<sign>[+＋\-−–])\s*$",
+    re.I,
+)
+_QUARTER_MARKS = ("环比", "按季", "季比", "qoq", "q/q")
 _PERIOD_AFTER = re.compile(r"\s*(?:year over year|year-on-year|y/y|yoy)\b", re.I)
 # +56% Y/Y, 54% Q/Q, +13%: a change marked after the number, or by its sign
 _CHANGE_MARK_AFTER = re.compile(
@@ -113,16 +98,6 @@ _CONVERSION_WORD = re.compile(r"折合|约合|相当于")
 _PASSIVE_AGENT = re.compile(r"\s*(?:将|会)?被\s*")
 # 25%的销售收入需上缴美国政府: the recipient of a payment
 _RECIPIENT = re.compile(r"[^,，;；。]{0,12}?(?:上缴|上交|交给|缴纳给|缴给|分给|付给|支付给)\s*")
-
-
-def _qualifier(word: str | None) -> Qualifier | None:
-    if not word:
-        return None
-    if word in ("几乎", "近乎", "将近", "接近", "近"):
-        return Qualifier.nearly
-    if word in ("约", "大约"):
-        return Qualifier.approx
-    return None
 
 
 def is_multiple(q: QuantityMention) -> bool:
@@ -161,7 +136,7 @@ def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> Relation
     if _CONVERSION_WORD.match(text, start):
         return RelationCue(ClaimKind.conversion, cue_start=start)  # 约合人民币5万亿元
     if is_multiple(q):
-        return _ratio(text, before, offset, q)
+        return ratio_cue(text, before, offset, q)
     if q.unit == "percent" or is_fraction(q):
         cue = (
             _cagr(before, offset)
@@ -169,7 +144,7 @@ def relation_cue(text: str, sentence_start: int, q: QuantityMention) -> Relation
             or _percent(text, before, offset, q)
             or share_cue(before, offset)
             or share_cue_en(text, before, offset, q)
-            or _percent_ratio(before, offset, q)
+            or percent_ratio_cue(before, offset, q)
         )
         if cue is not None:
             return cue
@@ -201,52 +176,6 @@ def _absolute_change(before: str, offset: int, q: QuantityMention) -> RelationCu
         cue_start=offset + m.start(),
         sign=-1 if verb in _NEGATIVE_VERBS else 1,
     )
-
-
-def _ratio(text: str, before: str, offset: int, q: QuantityMention) -> RelationCue:
-    m = _RATIO_BARE.search(before)
-    if m:
-        return RelationCue(
-            ClaimKind.ratio,
-            cue_start=offset + m.start(),
-            base_start=offset + m.start("base"),
-            base_end=offset + m.end("base"),
-            qualifier=_qualifier(m.group("qual")),
-        )
-    tail = _RATIO_TAIL.search(before)
-    if tail:
-        head = before[: tail.start()]
-        verb = _RATIO_VERB.search(head)
-        base_start = verb.end() if verb else max(0, len(head) - _BASE_REACH)
-        if head[base_start:].strip():
-            qualifier = _qualifier(tail.group("qual")) or _qualifier(
-                verb.group("vqual") if verb else None
-            )
-            return RelationCue(
-                ClaimKind.ratio,
-                cue_start=offset + (verb.start() if verb else base_start),
-                base_start=offset + base_start,
-                base_end=offset + tail.start(),
-                qualifier=qualifier,
-            )
-    m = _RATIO_THAN.search(before)
-    if m:
-        return RelationCue(
-            ClaimKind.ratio,
-            cue_start=offset + m.start(),
-            base_start=offset + m.start("base"),
-            base_end=offset + m.end("base"),
-            qualifier=_qualifier(m.group("qual")),
-        )
-    after = _RATIO_EN_AFTER.match(text, q.norm_span.end)
-    if after and re.search(r"times|[x×]", q.surface):
-        return RelationCue(
-            ClaimKind.ratio,
-            cue_start=q.norm_span.start,
-            base_start=after.start("base"),
-            base_end=after.end("base"),
-        )
-    return RelationCue(ClaimKind.ratio, cue_start=q.norm_span.start)
 
 
 def _compared_earlier(
@@ -285,6 +214,16 @@ def _percent(text: str, before: str, offset: int, q: QuantityMention) -> Relatio
             cue_start=offset + m.start(),
             sign=-1 if m.group("verb") in _NEGATIVE_VERBS else 1,
             condition=condition,
+        )
+    m = _PERIOD_SIGN.search(before)
+    if m:
+        period = m.group("period").lower()
+        negative = m.group("sign") in "-−–" and (q.value is None or q.value >= 0)
+        return RelationCue(
+            ClaimKind.percent_change,
+            cue_start=offset + m.start(),
+            sign=-1 if negative else 1,
+            condition="quarter over quarter" if period in _QUARTER_MARKS else "year over year",
         )
     m = _PERCENT_VS.search(before)
     if m:
@@ -328,28 +267,6 @@ def _marked_change(text: str, before: str, q: QuantityMention) -> RelationCue | 
     if mark is not None:
         condition = "year over year" if mark.group("year") else "quarter over quarter"
     return RelationCue(ClaimKind.percent_change, cue_start=q.norm_span.start, condition=condition)
-
-
-def _percent_ratio(before: str, offset: int, q: QuantityMention) -> RelationCue | None:
-    """是H100算力的15%左右 / 仅相当于H100的20%: a ratio written as a percentage. The verb is
-    required (a bare 的15% is too often a share or a rate); the builder keeps the ratio only
-    when the base names another entity."""
-    if q.unit != "percent":
-        return None
-    tail = _RATIO_TAIL.search(before)
-    if tail is None:
-        return None
-    head = before[: tail.start()]
-    verb = _RATIO_VERB.search(head)
-    if verb is None or not head[verb.end() :].strip():
-        return None
-    return RelationCue(
-        ClaimKind.ratio,
-        cue_start=offset + verb.start(),
-        base_start=offset + verb.end(),
-        base_end=offset + tail.start(),
-        qualifier=_qualifier(tail.group("qual")) or _qualifier(verb.group("vqual")),
-    )
 
 
 def _cagr(before: str, offset: int) -> RelationCue | None:

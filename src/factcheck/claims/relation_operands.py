@@ -53,7 +53,10 @@ class RelationOperands:
         ]
         if cue.kind is ClaimKind.share:
             return entity, candidates[0] if candidates else None
-        for draft in candidates:
+        # 较一季度75869辆: a base that names only an earlier period is the subject's; its
+        # values keep the entity they were bound to
+        of_period = entity is None and self._names_a_period(cue.base_start, cue.base_end)
+        for draft in [] if of_period else candidates:
             # The values written with the base are the base's, also when its name is unknown
             # (几乎是H10的两倍(80GB HBM3,3.35TB/秒): H10 is no known chip).
             draft.entity = entity
@@ -64,6 +67,11 @@ class RelationOperands:
         matching = [d for d in candidates if d.attribute == attribute]
         chosen = matching or candidates
         return entity, chosen[0] if chosen else None
+
+    def _names_a_period(self, start: int, end: int) -> bool:
+        dates = self.ctx.dates
+        first = bisect_left(dates, start, key=lambda d: d.norm_span.start)
+        return first < len(dates) and dates[first].norm_span.start < end
 
     def _in_paren_after(self, n: QuantityMention, q: QuantityMention, cue: RelationCue) -> bool:
         """A parenthesis right after the base name or right after the relation's number."""

@@ -4,7 +4,7 @@ and the condition it holds under (首批, 测试, 预计 …)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
 from factcheck.claims.kb import KnowledgeBase, alias_key
 from factcheck.claims.scanned import ScannedPattern
@@ -138,7 +138,7 @@ def nearest_date(
     dates: list[QuantityMention], start: int, before: int, article_date: str | None
 ) -> QuantityMention | None:
     """The last date written in [start, before) that names a period."""
-    last = bisect_left(dates, before, key=lambda d: d.norm_span.end)
+    last = bisect_right(dates, before, key=lambda d: d.norm_span.end)
     for date in reversed(dates[:last]):
         if date.norm_span.start < start:
             break

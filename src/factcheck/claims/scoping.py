@@ -46,7 +46,12 @@ class ScopeFinder:
         date = date or self._date_after(sentence, end)
         date = date or nearest_date(ctx.dates, sentence.start, start, ctx.article_date)
         if date is not None and self._is_comparison_base(date) and self._changed_since(date, start):
-            date = None  # 较2024年第三季度增长6%: the base's period, not the figure's
+            # 较2024年第三季度增长6%: the base's period, not the figure's; the figure's is the
+            # one its sentence states before the base (2025年第二季度…,较一季度…增长7.16%)
+            base = date.norm_span.start
+            date = nearest_date(ctx.dates, sentence.start, base, ctx.article_date)
+            if date is not None and self._is_comparison_base(date):
+                date = None
         period = self._period(date) if date is not None else None
         if period is None and date is None:
             period = self._period_before_semicolon(sentence)

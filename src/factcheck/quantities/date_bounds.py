@@ -1,7 +1,9 @@
 """The months a year part or a run of months covers: 上半年 is January to June, 前三季度
-January to September, 2025年7-9月 July to September."""
+January to September, 2025年7-9月 July to September; 11月上旬 the 1st to the 10th."""
 
 from __future__ import annotations
+
+import calendar
 
 from factcheck.model.quantity import DateValue
 
@@ -46,3 +48,20 @@ def month_run(year: int | None, first: int, last: int, relative: str | None) -> 
         high=f"{y}-{last:02d}",
         relative=relative or (None if year else "year"),
     )
+
+
+def month_bounds(year: int | None, month: int, part: str | None) -> tuple[str, str] | None:
+    if not 1 <= month <= 12:
+        return None
+    y = f"{year:04d}" if year else "XXXX"
+    last = calendar.monthrange(year or 2001, month)[1]
+    first_day, last_day = {
+        "上旬": (1, 10),
+        "初": (1, 10),
+        "中旬": (11, 20),
+        "中": (11, 20),
+        "下旬": (21, last),
+        "底": (21, last),
+        "末": (21, last),
+    }.get(part or "", (1, last))
+    return f"{y}-{month:02d}-{first_day:02d}", f"{y}-{month:02d}-{last_day:02d}"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from factcheck.model.quantity import DateValue
-from factcheck.quantities.date_bounds import month_run, year_part_bounds
+from factcheck.quantities.date_bounds import month_bounds, month_run, year_part_bounds
 
 _CN_SMALL = {
     "一": 1,
@@ -79,6 +79,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_Y}[-/.](?P<m>1[0-2]|0?[1-9])[-/.]{_D}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?!\d)",
         rf"{_Y}\s?年\s?{_M}\s?月\s?{_D}\s?[日号]",
         rf"{_Y}\s?年\s?{_M}\s?月份?{_MONTH_PART}?",
+        # Q3 FY2025, Q3 fiscal 2025: before FY2025 takes the year without its quarter
+        rf"\b[Qq](?P<q2>[1-4])\s?(?P<fy>FY|fiscal\s+(?:year\s+)?)\s?{_Y}\b",
         rf"FY\s?{_Y}(?:\s?{_YEAR_PART})?",
         rf"{_Y}\s?财年(?:\s?{_YEAR_PART})?",
         rf"(?P<ycn>[〇零一二三四五六七八九]{{4}})\s?年(?:{_M}月{_MONTH_PART}?)?",
@@ -86,6 +88,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_Y}\s?年\s?{_YEAR_PART}?(?!代)",
         rf"{_REL}(?:度)?(?:\s?{_M}\s?月份?{_MONTH_PART}?|{_YEAR_PART})?",
         rf"{_M}\s?月\s?{_D}\s?[日号]",
+        # fiscal Q2 2026: before a bare Q2 takes the quarter without its year
+        rf"\b(?P<fy>fiscal)\s+[Qq](?P<q2>[1-4])\s?{_Y}\b",
         r"(?P<ypart>上半年|下半年|前三季度?|第?(?P<q>[一二三四1-4])季(?:度|(?<=第[一二三四1-4]季))|"
         r"一季报|三季报|半年报|中报|\b[Qq](?P<q2>[1-4])(?![0-9A-Za-z]))",
         rf"{_M}\s?月份?{_MONTH_PART}?(?![\d份])",
@@ -93,6 +97,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{_D}\s+(?P<men>{_MONTH_EN})\.?,?\s+{_Y}\b",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_Y}\b",
         rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
+        # the second quarter of fiscal 2025, fiscal 2025 second quarter: a fiscal quarter
+        rf"\b(?:the\s+)?(?P<qen>first|second|third|fourth)[\s\-]quarter\s+(?:of\s+)?"
+        rf"(?P<fy>fiscal)\s+(?:year\s+)?{_Y}\b",
+        rf"\b(?P<fy>fiscal)\s+(?:year\s+)?{_Y}\s+(?P<qen>first|second|third|fourth)[\s\-]quarter\b",
         rf"\b(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?{_Y}\b",
         rf"\b(?:the\s+)?(?P<qen>first|second|third|fourth)[\s\-]quarter\s+(?:of\s+)?{_Y}\b",
         r"\b(?P<relen>this|last|next)\s+year\b",
@@ -115,6 +123,7 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     ("-", "/", "."),
     ("年",),
     ("年",),
+    ("FY", "fy", "Fy", "fiscal", "Fiscal"),
     ("FY", "fy", "Fy"),
     ("财年",),
     ("年",),
@@ -122,12 +131,15 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     ("年",),
     _RELATIVE_YEARS,
     ("月",),
+    ("fiscal", "Fiscal", "FISCAL"),
     ("半年", "季", "中报", "Q", "q"),
     ("月",),
     _MONTH_HINTS,
     _MONTH_HINTS,
     _MONTH_HINTS,
     ("Q", "q"),
+    ("quarter",),
+    ("quarter",),
     ("half",),
     ("quarter",),
     ("year",),
@@ -150,9 +162,13 @@ _NOT_AFTER: tuple[str, ...] = (
     "",
     "",
     "",
+    "",
     "0123456789年一二三四五六七八九十个",
+    "",
     "0123456789年财度一二三四五六七八九十",
     "0123456789年个一二三四五六七八九十",
+    "",
+    "",
     "",
     "",
     "",
@@ -177,6 +193,7 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     ("年", 6, _YEAR_START),
     ("年", 6, _YEAR_START),
     None,
+    None,
     ("财年", 6, _YEAR_START),
     ("年", 6, _CN_DIGIT),
     ("年", 6, _YEAR_START),
@@ -184,7 +201,10 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     None,
     ("月", 3, _MONTH_START),
     None,
+    None,
     ("月", 3, _MONTH_START),
+    None,
+    None,
     None,
     None,
     None,
@@ -233,23 +253,6 @@ def _number(text: str | None) -> int | None:
     return _CN_SMALL.get(text)
 
 
-def _month_bounds(year: int | None, month: int, part: str | None) -> tuple[str, str] | None:
-    if not 1 <= month <= 12:
-        return None
-    y = f"{year:04d}" if year else "XXXX"
-    last = calendar.monthrange(year or 2001, month)[1]
-    first_day, last_day = {
-        "上旬": (1, 10),
-        "初": (1, 10),
-        "中旬": (11, 20),
-        "中": (11, 20),
-        "下旬": (21, last),
-        "底": (21, last),
-        "末": (21, last),
-    }.get(part or "", (1, last))
-    return f"{y}-{month:02d}-{first_day:02d}", f"{y}-{month:02d}-{last_day:02d}"
-
-
 def _english_year_part(year: int, groups: dict[str, str | None]) -> DateValue:
     """the first half of 2025, the third quarter of 2024."""
     if groups.get("qen"):
@@ -259,6 +262,24 @@ def _english_year_part(year: int, groups: dict[str, str | None]) -> DateValue:
         half = "上半年" if (groups["half"] or "").lower() == "first" else "下半年"
         low, high = year_part_bounds(year, half, None)
     return DateValue(low=low, high=high)
+
+
+def _fiscal(m: re.Match[str], year: int | None, quarter: int | None) -> DateValue | None:
+    """2024财年, FY2025 Q1, the second quarter of fiscal 2025, 2024年财报: a year (or a
+    quarter) of the company's fiscal year, which need not be the calendar year."""
+    groups = m.groupdict()
+    fiscal = (
+        bool(groups.get("fy"))
+        or "财年" in m.group()
+        or m.group().upper().startswith(("FY", "FISCAL"))
+        or m.group().endswith(("财报", "年报"))
+    )
+    if not fiscal or not year:
+        return None
+    if groups.get("fy") and groups.get("qen"):
+        quarter = ("first", "second", "third", "fourth").index(groups["qen"].lower()) + 1
+    label = f"FY{year}" + (f"-Q{quarter}" if quarter else "-Q1" if "首季" in m.group() else "")
+    return DateValue(low=label, high=label, fiscal=True)
 
 
 def _value(m: re.Match[str]) -> DateValue | None:
@@ -274,15 +295,9 @@ def _value(m: re.Match[str]) -> DateValue | None:
     day = int(groups["d"]) if groups.get("d") else None
     relative = groups.get("rel") or _ENGLISH_RELATIVE.get((groups.get("relen") or "").lower())
     quarter = _number(groups.get("q")) or _number(groups.get("q2"))
-    # 2024年财报 / 年报: the company's fiscal year, which need not be the calendar year
-    fiscal = (
-        "财年" in m.group()
-        or m.group().upper().startswith(("FY", "FISCAL"))
-        or m.group().endswith(("财报", "年报"))
-    )
-    if fiscal and year:
-        label = f"FY{year}" + (f"-Q{quarter}" if quarter else "-Q1" if "首季" in m.group() else "")
-        return DateValue(low=label, high=label, fiscal=True)
+    fiscal = _fiscal(m, year, quarter)
+    if fiscal is not None:
+        return fiscal
     last_month = _number(groups.get("m2"))
     if month and last_month:
         return month_run(year, month, last_month, relative)
@@ -291,7 +306,7 @@ def _value(m: re.Match[str]) -> DateValue | None:
         iso = f"{y}-{month:02d}-{day:02d}"
         return DateValue(low=iso, high=iso, relative=relative or (None if year else "year"))
     if month:
-        bounds = _month_bounds(year, month, groups.get("mpart"))
+        bounds = month_bounds(year, month, groups.get("mpart"))
         if bounds is None:
             return None
         return DateValue(

@@ -140,6 +140,7 @@ class DirectionPass:
         before = self._changed_from(sentence, draft, q.norm_span.start)
         if before is None:
             return
+        draft.scope = Scope(period=draft.scope.period, condition=_after_conditions(draft, before))
         before.scope = Scope(
             period=before.scope.period,
             condition=joined(before.scope.condition, "before the change"),
@@ -325,3 +326,18 @@ class DirectionPass:
         if subject is None and sentence.subject != base_entity:
             subject = sentence.subject
         return subject
+
+
+# Words of the earlier period (从去年同期15.4%上升至26.4%) describe the value changed from,
+# not the value it changed to, though both are in one clause.
+_FROM_LABELS = frozenset({"a year earlier", "past"})
+
+
+def _after_conditions(draft: Draft, before: Draft) -> str | None:
+    earlier = set((before.scope.condition or "").split(", "))
+    kept = [
+        label
+        for label in (draft.scope.condition or "").split(", ")
+        if label and not (label in _FROM_LABELS and label in earlier)
+    ]
+    return ", ".join(kept) or None

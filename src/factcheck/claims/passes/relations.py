@@ -14,9 +14,11 @@ from factcheck.claims.draft import (
     Draft,
     DraftTable,
     entity_inference,
+    joined,
     larger,
     plain_value,
 )
+from factcheck.claims.parts import part_in
 from factcheck.claims.relation_cue import RelationCue
 from factcheck.claims.relation_operands import RelationOperands, by_period, signed
 from factcheck.claims.subjects import Sentence
@@ -101,6 +103,12 @@ class RelationPass:
             ("subject", subject_value, subject_entity, attribute),
             ("base", base_value, base_entity, attribute),
         ]
+        part = part_in(subject_value.scope.condition) if subject_value is not None else None
+        if part is not None and part not in (draft.scope.condition or ""):
+            # 手机业务收入455亿元,同比增长…: the change of a part is the part's
+            draft.scope = Scope(
+                period=draft.scope.period, condition=joined(draft.scope.condition, part)
+            )
 
     def _restate(
         self,

@@ -16,11 +16,12 @@ from factcheck.claims.draft import (
     comparable,
     is_bare,
 )
+from factcheck.claims.parts import PartReader, names_band, with_part
 from factcheck.claims.relation_cue import RelationCue
 from factcheck.claims.relation_cues import is_fraction, is_multiple, relation_cue
 from factcheck.claims.scoping import ScopeFinder
 from factcheck.claims.subjects import Sentence
-from factcheck.model.claim import ClaimKind
+from factcheck.model.claim import ClaimKind, Scope
 from factcheck.model.quantity import QuantityKind, QuantityMention
 
 
@@ -30,13 +31,16 @@ class ValuePass:
         self.table = table
         self.binder = binder
         self.scopes = ScopeFinder(ctx)
+        self.parts = PartReader(ctx.text, ctx.tools.parts)
 
     def run(self, sentence: Sentence) -> None:
         for q in self.ctx.numbers_in(sentence):
             self._value_claim(sentence, q)
 
     def _value_claim(self, sentence: Sentence, q: QuantityMention) -> None:
-        attribute, attribute_how = self._attribute(sentence, q)
+        if names_band(self.ctx.text, q.norm_span.end, self.ctx.tools.parts):
+            return  # 4000-6000元价位段: the name of a band of the market, no figure
+        attribute, attribute_how, cue_start = self._attribute(sentence, q)
         if attribute is None and (
             q.kind is QuantityKind.duration or is_bare(q) or _small_chinese_count(q)
         ):
@@ -82,7 +86,7 @@ class ValuePass:
                 qualifier=q.qualifier.value,
                 precision=q.precision,
                 sentence=sentence.index,
-                scope=self.scopes.scope(sentence, start, end),
+                scope=self._scope(sentence, q, bound.entity, cue_start),
                 confidence=round(max(confidence, 0.05), 2),
                 quantity=q,
                 entity_how=bound.strategy,
@@ -111,8 +115,44 @@ class ValuePass:
                 return None
         return relation_cue(text, sentence.start, q)
 
-    def _attribute(self, sentence: Sentence, q: QuantityMention) -> tuple[str | None, str]:
-        """The attribute of a number and the strategy that chose it."""
+    def _scope(
+        self, sentence: Sentence, q: QuantityMention, entity: str | None, cue_start: int | None
+    ) -> Scope:
+        """The figure's period and condition; a company's figure written with the name of one
+        of its parts (手机业务收入, Data Center segment revenue) is the part's."""
+        start, end = q.norm_span.start, q.norm_span.end
+        scope = self.scopes.scope(sentence, start, end)
+        if self.ctx.kb.kind(entity) != "company":
+            return scope
+        before = start if cue_start is None else min(cue_start, start)
+        part = self.parts.part_of(self._floor(sentence, before), before)
+        if part is None:
+            return scope
+        return Scope(period=scope.period, condition=with_part(scope.condition, part))
+
+    def _floor(self, sentence: Sentence, before: int) -> int:
+        """Where a part's name may start: after the clause's start and after the last
+        entity, date or number written before the position."""
+        ctx = self.ctx
+        words = ctx.tools.parts
+        floor = ctx.clause_start(sentence, before)
+        ends = [e.end for e in sentence.entities if e.end <= before]
+        ends += [
+            q.norm_span.end
+            for q in ctx.numbers_in(sentence)
+            if q.norm_span.end <= before and not names_band(ctx.text, q.norm_span.end, words)
+        ]
+        ends += [
+            d.norm_span.end
+            for d in ctx.dates
+            if sentence.start <= d.norm_span.start and d.norm_span.end <= before
+        ]
+        return max([floor, *ends])
+
+    def _attribute(
+        self, sentence: Sentence, q: QuantityMention
+    ) -> tuple[str | None, str, int | None]:
+        """The attribute of a number, the strategy that chose it and where its cue starts."""
         ctx = self.ctx
         choice = ctx.attributes.choose(
             ctx.text,
@@ -129,7 +169,8 @@ class ValuePass:
         if attribute is None:
             attribute = self._listed_attribute(sentence, q)
             attribute_how = "listed_after_previous" if attribute else "no_fit"
-        return attribute, attribute_how
+        cue_start = choice.cue_start if attribute == choice.attribute else None
+        return attribute, attribute_how, cue_start
 
     def _regional(
         self, sentence: Sentence, q: QuantityMention, attribute: str | None
