@@ -18,6 +18,7 @@ _AFTER_WINDOW = 8
 _AFTER_PENALTY = 6
 _REFINE_GAP = 4
 # A single space is typesetting (FP16 算力), not a break between noun phrases.
+_MAGNITUDE = re.compile(r"(?:万|亿|million|billion|thousand|mn|bn)\s*$", re.I)
 _BREAK = re.compile(r"[,，;；。、:：()（）和与及或\n]|\s{2,}")
 
 
@@ -87,6 +88,13 @@ class AttributeResolver:
         after_window: int = _AFTER_WINDOW,
     ) -> AttributeChoice:
         fits = self.fitting(unit, surface)
+        if unit == "dimensionless" and _MAGNITUDE.search(surface):
+            # shipments: 71.5 million: a magnitude with no unit counts what its cue names;
+            # only a cue says so (no count attribute is any bare number's default)
+            counted = self.fitting("count", surface)
+            fits = fits + [
+                a for a in counted if a not in fits and not self.kb.attributes[a].default
+            ]
         if not fits:
             return AttributeChoice(None, False)
         window_start = max(sentence[0], q_start - _before_window(text, q_start))

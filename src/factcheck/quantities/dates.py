@@ -88,15 +88,18 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_Y}\s?年\s?{_YEAR_PART}?(?!代)",
         rf"{_REL}(?:度)?(?:\s?{_M}\s?月份?{_MONTH_PART}?|{_YEAR_PART})?",
         rf"{_M}\s?月\s?{_D}\s?[日号]",
-        # fiscal Q2 2026: before a bare Q2 takes the quarter without its year
+        # 2017 Q2, 2025Q3, 1Q25 (TrendForce's): a year's quarter, before a bare Q2 takes it
+        rf"(?<![0-9A-Za-z]){_Y}\s?[Qq](?P<q2>[1-4])(?![0-9A-Za-z])",
+        r"\b(?P<q2>[1-4])Q(?P<yy>\d{2})(?![0-9A-Za-z])",
+        # fiscal Q2 2026 (before Q2 2026 takes it without the fiscal year), Q2 2018
         rf"\b(?P<fy>fiscal)\s+[Qq](?P<q2>[1-4])\s?{_Y}\b",
+        rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
         r"(?P<ypart>上半年|下半年|前三季度?|第?(?P<q>[一二三四1-4])季(?:度|(?<=第[一二三四1-4]季))|"
         r"一季报|三季报|半年报|中报|\b[Qq](?P<q2>[1-4])(?![0-9A-Za-z]))",
         rf"{_M}\s?月份?{_MONTH_PART}?(?![\d份])",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_D}(?:st|nd|rd|th)?,?\s+{_Y}\b",
         rf"\b{_D}\s+(?P<men>{_MONTH_EN})\.?,?\s+{_Y}\b",
         rf"\b(?P<men>{_MONTH_EN})\.?\s+{_Y}\b",
-        rf"\b[Qq](?P<q2>[1-4])\s?{_Y}\b",
         # the second quarter of fiscal 2025, fiscal 2025 second quarter: a fiscal quarter
         rf"\b(?:the\s+)?(?P<qen>first|second|third|fourth)[\s\-]quarter\s+(?:of\s+)?"
         rf"(?P<fy>fiscal)\s+(?:year\s+)?{_Y}\b",
@@ -131,13 +134,15 @@ _HINTS: tuple[tuple[str, ...], ...] = (
     ("年",),
     _RELATIVE_YEARS,
     ("月",),
+    ("Q", "q"),
+    ("Q",),
     ("fiscal", "Fiscal", "FISCAL"),
+    ("Q", "q"),
     ("半年", "季", "中报", "Q", "q"),
     ("月",),
     _MONTH_HINTS,
     _MONTH_HINTS,
     _MONTH_HINTS,
-    ("Q", "q"),
     ("quarter",),
     ("quarter",),
     ("half",),
@@ -165,9 +170,11 @@ _NOT_AFTER: tuple[str, ...] = (
     "",
     "0123456789年一二三四五六七八九十个",
     "",
+    "",
+    "",
+    "",
     "0123456789年财度一二三四五六七八九十",
     "0123456789年个一二三四五六七八九十",
-    "",
     "",
     "",
     "",
@@ -202,8 +209,10 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
     ("月", 3, _MONTH_START),
     None,
     None,
-    ("月", 3, _MONTH_START),
     None,
+    None,
+    None,
+    ("月", 3, _MONTH_START),
     None,
     None,
     None,
@@ -218,22 +227,7 @@ _ANCHORS: tuple[tuple[str, int, str] | None, ...] = (
 )
 _PATTERNS_WITH_HINTS = tuple(zip(_PATTERNS, _HINTS, _NOT_AFTER, _ANCHORS, strict=True))
 _DAY_OF_MONTH = re.compile(r"(?<![\d月.])(?P<d>3[01]|[12]\d|0?[1-9])[日号](?![内后前里间])")
-_DURATION_CUES = (
-    "仅",
-    "只",
-    "短短",
-    "连续",
-    "近",
-    "过去",
-    "前",
-    "这",
-    "后",
-    "第",
-    "每",
-    "数",
-    "几",
-    "了",
-)
+_DURATION_CUES = tuple("仅 只 短短 连续 近 过去 前 这 后 第 每 数 几 了".split())
 
 
 @dataclass(frozen=True)
@@ -285,6 +279,8 @@ def _fiscal(m: re.Match[str], year: int | None, quarter: int | None) -> DateValu
 def _value(m: re.Match[str]) -> DateValue | None:
     groups = m.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
+    if groups.get("yy"):
+        year = 2000 + int(groups["yy"])  # 1Q25
     if groups.get("ycn"):
         year = int("".join(str(_CN_SMALL.get(c, 0)) for c in groups["ycn"]))
         if not 1900 <= year <= 2200:
