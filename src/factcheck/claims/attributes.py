@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.claims.kb import TRAILING_QUALIFIERS, KnowledgeBase, alias_key
+from factcheck.claims.money import MAGNITUDE_END
 from factcheck.claims.scanned import ScannedPattern
 from factcheck.claims.trie import caseless_words
 
@@ -18,7 +19,6 @@ _AFTER_WINDOW = 8
 _AFTER_PENALTY = 6
 _REFINE_GAP = 4
 # A single space is typesetting (FP16 算力), not a break between noun phrases.
-_MAGNITUDE = re.compile(r"(?:万|亿|million|billion|thousand|mn|bn)\s*$", re.I)
 _BREAK = re.compile(r"[,，;；。、:：()（）和与及或\n]|\s{2,}")
 
 
@@ -88,7 +88,7 @@ class AttributeResolver:
         after_window: int = _AFTER_WINDOW,
     ) -> AttributeChoice:
         fits = self.fitting(unit, surface)
-        if unit == "dimensionless" and _MAGNITUDE.search(surface):
+        if unit == "dimensionless" and MAGNITUDE_END.search(surface):
             # shipments: 71.5 million: a magnitude with no unit counts what its cue names;
             # only a cue says so (no count attribute is any bare number's default)
             counted = self.fitting("count", surface)

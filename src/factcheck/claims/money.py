@@ -16,7 +16,8 @@ from factcheck.claims.trie import trie_pattern
 from factcheck.model.quantity import QuantityMention
 
 UNSTATED_CURRENCY = "money"
-_MAGNITUDE = re.compile(r"(?:万|亿|million|billion|trillion|thousand)\s*$", re.I)
+# A magnitude word ending a number (2.8亿, 71.5 million): a bare amount, not a plain number.
+MAGNITUDE_END = re.compile(r"(?:万|亿|million|billion|trillion|thousand)\s*$", re.I)
 _VERB_WINDOW = 8
 
 
@@ -48,7 +49,7 @@ def with_unstated_currency(
 
 
 def _is_money(text: str, q: QuantityMention, words: MoneyWords) -> bool:
-    if q.unit != "dimensionless" or not _MAGNITUDE.search(q.surface):
+    if q.unit != "dimensionless" or not MAGNITUDE_END.search(q.surface):
         return False
     start, end = q.norm_span.start, q.norm_span.end
     if words.after.match(text, end):

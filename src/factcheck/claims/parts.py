@@ -15,6 +15,7 @@ import dataclasses
 import re
 
 from factcheck.claims.cues import CueSpec
+from factcheck.claims.draft import joined
 from factcheck.claims.trie import trie_pattern
 
 PART = "part: "
@@ -88,7 +89,7 @@ class PartReader:
                 return None
             return self._named(self._name_before(floor, m.start()))
         if latin:
-            return self._named_en(self._english_name(floor, before))
+            return self._named(self._english_name(floor, before))
         return None
 
     def _named(self, name: str | None) -> str | None:
@@ -98,12 +99,6 @@ class PartReader:
         if key in self.words.anaphora:
             return self._last
         if not name or key in self.words.generic:
-            return None
-        self._last = name
-        return name
-
-    def _named_en(self, name: str | None) -> str | None:
-        if name is None or name.casefold() in self.words.generic:
             return None
         self._last = name
         return name
@@ -155,10 +150,7 @@ def _strip_generic(name: str, generic: frozenset[str]) -> str:
 
 
 def with_part(condition: str | None, part: str | None) -> str | None:
-    if part is None:
-        return condition
-    label = PART + part
-    return label if not condition else f"{condition}, {label}"
+    return condition if part is None else joined(condition, PART + part)
 
 
 def part_in(condition: str | None) -> str | None:

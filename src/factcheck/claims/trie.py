@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 _END = ""
@@ -43,8 +44,12 @@ class CaselessPattern:
     """
 
     def __init__(self, source: str) -> None:
+        self._source = source
         self._plain = re.compile(source)
-        self._folded = re.compile(source, re.I)
+
+    @cached_property
+    def _folded(self) -> re.Pattern[str]:
+        return re.compile(self._source, re.I)  # compiled only when a text needs it
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         lowered = text.lower()

@@ -104,7 +104,7 @@ class RelationPass:
             ("base", base_value, base_entity, attribute),
         ]
         part = part_in(subject_value.scope.condition) if subject_value is not None else None
-        if part is not None and part not in (draft.scope.condition or ""):
+        if part is not None and part_in(draft.scope.condition) is None:
             # 手机业务收入455亿元,同比增长…: the change of a part is the part's
             draft.scope = Scope(
                 period=draft.scope.period, condition=joined(draft.scope.condition, part)

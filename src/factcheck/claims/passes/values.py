@@ -4,6 +4,7 @@ unit give it, and the entity a binding strategy finds (or none, with the reason)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factcheck.claims.binding import EntityBinder
 from factcheck.claims.context import DocumentContext
@@ -142,11 +143,9 @@ class ValuePass:
             for q in ctx.numbers_in(sentence)
             if q.norm_span.end <= before and not names_band(ctx.text, q.norm_span.end, words)
         ]
-        ends += [
-            d.norm_span.end
-            for d in ctx.dates
-            if sentence.start <= d.norm_span.start and d.norm_span.end <= before
-        ]
+        first = bisect_left(ctx.dates, sentence.start, key=lambda d: d.norm_span.start)
+        last = bisect_left(ctx.dates, before, key=lambda d: d.norm_span.start, lo=first)
+        ends += [d.norm_span.end for d in ctx.dates[first:last] if d.norm_span.end <= before]
         return max([floor, *ends])
 
     def _attribute(
